@@ -1,0 +1,1 @@
+"""Tablée: the workspace of intersectoral concertation tables."""

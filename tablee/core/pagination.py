@@ -1,0 +1,8 @@
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest
+
+
+def paginate(request: HttpRequest, items, per_page: int = 25) -> Page:
+    """Return the requested page; out-of-range or invalid numbers give the nearest page."""
+    paginator = Paginator(items, per_page)
+    return paginator.get_page(request.GET.get("page"))
