@@ -22,6 +22,13 @@ urlpatterns = [
     path("t/<slug:table_slug>/", include("tablee.polls.urls")),
     path("t/<slug:table_slug>/", include("tablee.minutes.urls")),
     path("t/<slug:table_slug>/", include("tablee.actions.urls")),
+    path("t/<slug:table_slug>/", include("tablee.processes.urls")),
+    path("t/<slug:table_slug>/", include("tablee.plans.urls")),
+    path("t/<slug:table_slug>/", include("tablee.portrait.urls")),
+    path("t/<slug:table_slug>/", include("tablee.priorities.urls")),
+    path("t/<slug:table_slug>/", include("tablee.funding.urls")),
+    path("t/<slug:table_slug>/", include("tablee.frameworks.urls")),
+    path("t/<slug:table_slug>/", include("tablee.reports.urls")),
     # Pages outside any table: signed links, calendar feeds, my actions.
     path("", include("tablee.meetings.public_urls")),
     path("", include("tablee.actions.public_urls")),

@@ -222,9 +222,9 @@ def notification_preference_set(
     if frequency not in DigestFrequency.values:
         message = _("Choose how often you want e-mails.")
         raise InvalidInput(message, extra={"fields": {"frequency": [message]}})
-    preference, _created = NotificationPreference.objects.select_for_update(of=("self",)).get_or_create(
-        user=user, defaults={"frequency": DigestFrequency.IMMEDIATE}
-    )
+    preference, _created = NotificationPreference.objects.select_for_update(
+        of=("self",)
+    ).get_or_create(user=user, defaults={"frequency": DigestFrequency.IMMEDIATE})
     old = preference.frequency
     preference.frequency = frequency
     preference.save()

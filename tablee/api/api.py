@@ -19,11 +19,18 @@ from tablee.api.tables import router as tables_router
 from tablee.charters.api import router as charters_router
 from tablee.core.errors import DomainError
 from tablee.decisions.api import router as decisions_router
+from tablee.frameworks.api import router as frameworks_router
+from tablee.funding.api import router as funding_router
 from tablee.meetings.api import router as meetings_router
 from tablee.members.api import router as members_router
 from tablee.minutes.api import router as minutes_router
 from tablee.organizations.api import router as organizations_router
+from tablee.plans.api import router as plans_router
 from tablee.polls.api import router as polls_router
+from tablee.portrait.api import router as portrait_router
+from tablee.priorities.api import router as priorities_router
+from tablee.processes.api import router as processes_router
+from tablee.reports.api import router as reports_router
 
 
 class LocalSwagger(DocsBase):
@@ -62,6 +69,13 @@ api.add_router("/", decisions_router)
 api.add_router("/", polls_router)
 api.add_router("/", minutes_router)
 api.add_router("/", actions_router)
+api.add_router("/", processes_router)
+api.add_router("/", plans_router)
+api.add_router("/", portrait_router)
+api.add_router("/", priorities_router)
+api.add_router("/", funding_router)
+api.add_router("/", frameworks_router)
+api.add_router("/", reports_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, extra=None):

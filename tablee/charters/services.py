@@ -29,7 +29,11 @@ MAX_COMMENT_LENGTH = 2_000
 
 
 def _locked(version: CharterVersion) -> CharterVersion:
-    return CharterVersion.objects.select_for_update(of=("self",)).select_related("table").get(pk=version.pk)
+    return (
+        CharterVersion.objects.select_for_update(of=("self",))
+        .select_related("table")
+        .get(pk=version.pk)
+    )
 
 
 def _refuse_adopted(version: CharterVersion) -> None:

@@ -1,10 +1,34 @@
 """Write audit entries. Call `record` inside the service's transaction."""
 
+from functools import cache
+from importlib import import_module
 from typing import Any
 
+from django.apps import apps
 from django.db import models, transaction
+from django.utils.module_loading import module_has_submodule
 
 from tablee.core.models import AuditEntry, AuditEvent
+
+
+@cache
+def event_labels() -> dict[str, Any]:
+    """Every known audit event and its (lazy) label.
+
+    Core events live in `AuditEvent`; an app may declare its own in an
+    `audit_events.py` module exposing an `Event` TextChoices class, so apps
+    added later do not all edit one shared file.
+    """
+    labels = dict(AuditEvent.choices)
+    for config in apps.get_app_configs():
+        if config.name.startswith("tablee.") and module_has_submodule(
+            config.module, "audit_events"
+        ):
+            module = import_module(f"{config.name}.audit_events")
+            for value, label in module.Event.choices:
+                assert value not in labels, f"audit event {value!r} declared twice"
+                labels[value] = label
+    return labels
 
 
 def record(
@@ -18,7 +42,9 @@ def record(
 ) -> AuditEntry:
     """Record that `actor` did `event` on `target`, inside the current transaction."""
     assert transaction.get_connection().in_atomic_block, "audit.record must run in a service"
-    assert event in AuditEvent.values, f"unknown audit event {event!r}: add it to AuditEvent"
+    assert event in event_labels(), (
+        f"unknown audit event {event!r}: add it to AuditEvent or the app's audit_events.Event"
+    )
     changes: dict[str, Any] = {}
     if old is not None:
         changes["old"] = old

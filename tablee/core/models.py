@@ -162,7 +162,6 @@ class AuditEntry(models.Model):
     def event_label(self) -> str:
         # get_event_display() hashes every lazy label of the choices on each
         # call; on a page of 50 entries that alone costs several milliseconds.
-        try:
-            return str(AuditEvent(self.event).label)
-        except ValueError:
-            return self.event
+        from tablee.core.audit import event_labels
+
+        return str(event_labels().get(self.event, self.event))

@@ -61,7 +61,9 @@ def _snapshot(meeting: Meeting) -> dict[str, str]:
 
 def _lock(meeting: Meeting) -> Meeting:
     return (
-        Meeting.objects.select_for_update(of=("self",)).select_related("table", "committee").get(pk=meeting.pk)
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("table", "committee")
+        .get(pk=meeting.pk)
     )
 
 

@@ -160,7 +160,10 @@ def _release_membership(table: Table, person: User) -> bool:
     on a committee. Return whether the membership ended.
     """
     membership = (
-        Membership.objects.for_table(table).current().filter(user=person).select_for_update(of=("self",))
+        Membership.objects.for_table(table)
+        .current()
+        .filter(user=person)
+        .select_for_update(of=("self",))
     ).first()
     if membership is None or membership.role == Role.COORDINATOR:
         return False
@@ -603,7 +606,11 @@ def committee_update(
     end_date: date | None = None,
     read_at_version=None,
 ) -> Committee:
-    current = Committee.objects.select_for_update(of=("self",)).select_related("table").get(pk=committee.pk)
+    current = (
+        Committee.objects.select_for_update(of=("self",))
+        .select_related("table")
+        .get(pk=committee.pk)
+    )
     if read_at_version is not None and not _same_version(current.updated_at, read_at_version):
         raise Conflict(
             _(
@@ -638,7 +645,11 @@ def committee_update(
 @transaction.atomic
 def committee_close(*, committee: Committee, actor: User) -> Committee:
     """Close a committee; its members leave it today, the list stays as history."""
-    current = Committee.objects.select_for_update(of=("self",)).select_related("table").get(pk=committee.pk)
+    current = (
+        Committee.objects.select_for_update(of=("self",))
+        .select_related("table")
+        .get(pk=committee.pk)
+    )
     if current.closed_at is not None:
         raise InvalidTransition(_("This committee is already closed."))
     today = timezone.localdate()
@@ -664,7 +675,11 @@ def committee_add_member(
     *, committee: Committee, actor: User, person: User, role: str = CommitteeRole.MEMBER
 ) -> CommitteeMember:
     """Add a person of the table to a committee, as chair or member."""
-    current = Committee.objects.select_for_update(of=("self",)).select_related("table").get(pk=committee.pk)
+    current = (
+        Committee.objects.select_for_update(of=("self",))
+        .select_related("table")
+        .get(pk=committee.pk)
+    )
     if current.closed_at is not None:
         raise InvalidTransition(_("This committee is closed."))
     if role not in CommitteeRole.values:

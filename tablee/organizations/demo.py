@@ -7,6 +7,7 @@ find an organization by its name.
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib import import_module
 
 from django.utils import timezone
 
@@ -88,8 +89,22 @@ def organization_named(name: str) -> Organization:
     return Organization.objects.get(name_key=normalize_name(name))
 
 
+def _ensure_default_sectors() -> None:
+    """Put back the seeded sectors if a database flush removed them.
+
+    They come from a data migration; a flushed test database (transactional
+    tests) no longer has them, and the demo needs them.
+    """
+    seeding = import_module("tablee.organizations.migrations.0002_seed_sectors")
+    for position, (code, name_fr, name_en) in enumerate(seeding.SECTORS, start=1):
+        Sector.objects.get_or_create(
+            code=code, defaults={"name_fr": name_fr, "name_en": name_en, "position": position}
+        )
+
+
 def load(*, people) -> None:
     """Register the demo organizations once (found again by their name key)."""
+    _ensure_default_sectors()
     sectors = {sector.code: sector for sector in Sector.objects.all()}
     for name, acronym, sector_code, kind in ORGANIZATIONS:
         Organization.objects.get_or_create(

@@ -71,6 +71,13 @@ INSTALLED_APPS = [
     "tablee.polls",
     "tablee.minutes",
     "tablee.actions",
+    "tablee.processes",
+    "tablee.plans",
+    "tablee.portrait",
+    "tablee.priorities",
+    "tablee.funding",
+    "tablee.frameworks",
+    "tablee.reports",
     "tablee.api",
 ]
 

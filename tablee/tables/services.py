@@ -260,7 +260,11 @@ def invitation_send(
 
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation, actor: User) -> Invitation:
-    current = Invitation.objects.select_for_update(of=("self",)).select_related("table").get(pk=invitation.pk)
+    current = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("table")
+        .get(pk=invitation.pk)
+    )
     if current.status != "pending":
         raise InvalidTransition(_("Only a pending invitation can be revoked."))
     current.revoked_at = timezone.now()
@@ -302,7 +306,11 @@ def invitation_accept(
     """
     from django.contrib.auth.password_validation import validate_password
 
-    current = Invitation.objects.select_for_update(of=("self",)).select_related("table").get(pk=invitation.pk)
+    current = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("table")
+        .get(pk=invitation.pk)
+    )
     _refuse_unusable(current)
     if user is None:
         account = User.objects.filter(email__iexact=current.email).first()

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tablee.actions.selectors import overdue_actions
+from tablee.core.audit import event_labels
 from tablee.core.errors import DomainError
 from tablee.core.forms import ConfirmForm, SearchForm, add_domain_error, posted
-from tablee.core.models import AuditEvent
 from tablee.core.pagination import paginate
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
@@ -339,13 +339,18 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 def audit_log(request: TableRequest) -> HttpResponse:
     require(request.user, "tables.view_audit", request.table)
     event = request.GET.get("event", "")
-    if event not in AuditEvent.values:
+    if event not in event_labels():
         event = ""
     page = paginate(request, selectors.audit_list(table=request.table, event=event), per_page=50)
     return render(
         request,
         "core/audit_log.html",
-        {"table": request.table, "page": page, "event": event, "events": AuditEvent.choices},
+        {
+            "table": request.table,
+            "page": page,
+            "event": event,
+            "events": list(event_labels().items()),
+        },
     )
 
 
@@ -379,11 +384,11 @@ def table_restore(request: HttpRequest, table_id: int) -> HttpResponse:
 def platform_audit(request: HttpRequest) -> HttpResponse:
     require(request.user, "tables.manage_platform")
     event = request.GET.get("event", "")
-    if event not in AuditEvent.values:
+    if event not in event_labels():
         event = ""
     page = paginate(request, selectors.audit_list(event=event), per_page=50)
     return render(
         request,
         "core/audit_log.html",
-        {"table": None, "page": page, "event": event, "events": AuditEvent.choices},
+        {"table": None, "page": page, "event": event, "events": list(event_labels().items())},
     )

@@ -1,0 +1,1 @@
+"""Portrait and diagnostic of the territory."""

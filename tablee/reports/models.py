@@ -1,0 +1,1 @@
+"""Plan reports, exports and imports."""
