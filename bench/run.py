@@ -38,7 +38,7 @@ MARKER = VAR / "generated.json"
 SERVER_LOG = VAR / "server.log"
 SCALE = 1.0
 # Bump when `tablee generate` produces new kinds of rows: the cache is rebuilt.
-DATA_VERSION = 2
+DATA_VERSION = 3
 
 TARGET_QUERIES = 15
 TARGET_RATIO = 5.0
@@ -120,6 +120,17 @@ def prepare_database(regenerate: bool) -> dict:
         flush=True,
     )
     return marker
+
+
+def data_paths() -> dict[str, str]:
+    """Addresses of the pages whose ids depend on the generated data (bench/paths.py)."""
+    script = (ROOT / "bench" / "paths.py").read_text()
+    result = manage("shell", "-c", script, capture=True)
+    for line in result.stdout.splitlines():
+        if line.startswith("BENCH_PATHS="):
+            return json.loads(line.removeprefix("BENCH_PATHS="))
+    print(f"bench: could not find the data-dependent pages: {result.stderr[-500:]}", flush=True)
+    return {}
 
 
 def check_production_collectstatic() -> str | None:
@@ -351,6 +362,7 @@ def main() -> int:
             flush=True,
         )
     token = create_api_token(GEN_ADMIN_EMAIL)
+    extra_paths = data_paths()
 
     print(f"bench: load average before: {load_average()} (timings are noisy on a busy machine)")
     port = free_port()
@@ -379,6 +391,7 @@ def main() -> int:
             ("seats", lambda: coordinator, f"/t/{GEN_LARGE_TABLE}/seats/"),
             ("charter", lambda: coordinator, f"/t/{GEN_LARGE_TABLE}/charter/"),
             ("relations_network", lambda: coordinator, f"/t/{GEN_LARGE_TABLE}/relations/network/"),
+            *[(name, lambda: coordinator, path) for name, path in extra_paths.items()],
         ]
         bare_ms = None
         for name, factory, path in pages:

@@ -75,15 +75,20 @@ def _memory(package_dir: Path) -> dict:
     return memory
 
 
-def extract(package_dir: Path) -> None:
-    """Run makemessages for every app, then for the project-wide files."""
+def extract(package_dir: Path, only_app: str | None = None) -> None:
+    """Run makemessages for every app (or one), then for the project-wide files."""
     memory = _memory(package_dir)
     for app in app_dirs(package_dir):
-        _makemessages(app, COMMON_IGNORES)
-    project_ignores = [*COMMON_IGNORES, "testing/*", "settings/test.py"]
-    project_ignores += [f"{app.name}/*" for app in app_dirs(package_dir)]
-    _makemessages(package_dir, project_ignores)
-    for path in catalogs(package_dir):
+        if only_app is None or app.name == only_app:
+            _makemessages(app, COMMON_IGNORES)
+    if only_app in (None, "project"):
+        project_ignores = [*COMMON_IGNORES, "testing/*", "settings/test.py"]
+        project_ignores += [f"{app.name}/*" for app in app_dirs(package_dir)]
+        _makemessages(package_dir, project_ignores)
+    scope = package_dir / only_app if only_app not in (None, "project") else package_dir
+    for path in catalogs(scope):
+        if only_app == "project" and path.parent.parent.parent.parent != package_dir:
+            continue
         catalog = polib.pofile(str(path))
         for entry in catalog.untranslated_entries():
             known = memory.get((entry.msgctxt, entry.msgid, entry.msgid_plural))
@@ -93,7 +98,9 @@ def extract(package_dir: Path) -> None:
                     entry.msgstr_plural = plural
         set_french_headers(catalog)
         catalog.save()
-    for path in catalogs(package_dir, "en"):
+    for path in catalogs(scope, "en"):
+        if only_app == "project" and path.parent.parent.parent.parent != package_dir:
+            continue
         fill_english(path)
 
 
@@ -122,7 +129,7 @@ def set_french_headers(catalog: polib.POFile) -> None:
     )
 
 
-def compile_catalogs(package_dir: Path) -> None:
+def compile_catalogs(package_dir: Path) -> None:  # one app: pass tablee/<app>
     for po_path in sorted(package_dir.glob("**/locale/*/LC_MESSAGES/django.po")):
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
@@ -130,11 +137,15 @@ def compile_catalogs(package_dir: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--compile-only", action="store_true")
+    parser.add_argument(
+        "--app", help="only this app (folder name under tablee/), or 'project' for tablee/locale"
+    )
     args = parser.parse_args()
+    scope = PACKAGE / args.app if args.app and args.app != "project" else PACKAGE
     if not args.compile_only:
-        extract(PACKAGE)
-    compile_catalogs(PACKAGE)
-    for path in catalogs(PACKAGE):
+        extract(PACKAGE, args.app)
+    compile_catalogs(scope)
+    for path in catalogs(scope):
         catalog = polib.pofile(str(path))
         todo = len(catalog.untranslated_entries()) + len(catalog.fuzzy_entries())
         print(

@@ -28,6 +28,7 @@ urlpatterns = [
     path("t/<slug:table_slug>/", include("tablee.priorities.urls")),
     path("t/<slug:table_slug>/", include("tablee.funding.urls")),
     path("t/<slug:table_slug>/", include("tablee.frameworks.urls")),
+    path("t/<slug:table_slug>/", include("tablee.results.urls")),
     path("t/<slug:table_slug>/", include("tablee.reports.urls")),
     # Pages outside any table: signed links, calendar feeds, my actions.
     path("", include("tablee.meetings.public_urls")),

@@ -76,6 +76,15 @@ class ActionItem(TableScopedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The action of the plan this follow-up action contributes to (plans app).
+    plan_action = models.ForeignKey(
+        "plans.PlanAction",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_actions",
+        verbose_name=_("plan action"),
+    )
     # The due date a reminder was last sent for: one reminder per due date.
     reminded_for = models.DateField(null=True, blank=True, editable=False)
     # The due date a "due today" reminder was sent for (a second, last nudge).

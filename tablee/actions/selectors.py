@@ -68,7 +68,12 @@ def action_list(
 
 
 def action_get(*, table, action_id: int) -> ActionItem | None:
-    return _shaped(ActionItem.objects.for_table(table)).filter(pk=action_id).first()
+    return (
+        _shaped(ActionItem.objects.for_table(table))
+        .select_related("plan_action", "plan_action__process")
+        .filter(pk=action_id)
+        .first()
+    )
 
 
 def my_actions(*, user, today: date | None = None) -> QuerySet[ActionItem]:

@@ -31,6 +31,7 @@ from tablee.portrait.api import router as portrait_router
 from tablee.priorities.api import router as priorities_router
 from tablee.processes.api import router as processes_router
 from tablee.reports.api import router as reports_router
+from tablee.results.api import router as results_router
 
 
 class LocalSwagger(DocsBase):
@@ -76,6 +77,7 @@ api.add_router("/", priorities_router)
 api.add_router("/", funding_router)
 api.add_router("/", frameworks_router)
 api.add_router("/", reports_router)
+api.add_router("/", results_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, extra=None):

@@ -22,8 +22,9 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
+from importlib import import_module
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -109,6 +110,8 @@ class GenerateResult:
     seats: int = 0
     meetings: int = 0
     decisions: int = 0
+    # Counts reported by the domain generators (DOMAIN_GENERATORS).
+    extra: dict[str, int] = field(default_factory=dict)
 
 
 FIRST_NAMES = [
@@ -271,6 +274,34 @@ def generated_data_exists() -> bool:
     )
 
 
+# Later domain apps generate their own rows. Each module exposes
+#   generate(*, rng, scale, tables, seats, batch, progress) -> dict[str, int]
+# (`seats`: table id → {user id: role}; rows must belong to `tables`) and
+#   delete(*, tables) -> None
+# (delete every row of theirs in those tables). They run in this order after
+# the meetings; deletion runs in the reverse order, before the core rows.
+DOMAIN_GENERATORS = [
+    "tablee.processes.generate",
+    "tablee.portrait.generate",
+    "tablee.priorities.generate",
+    "tablee.plans.generate",
+    "tablee.funding.generate",
+    "tablee.frameworks.generate",
+    "tablee.results.generate",
+]
+
+
+def _domain_generators() -> list:
+    modules = []
+    for name in DOMAIN_GENERATORS:
+        try:
+            modules.append(import_module(name))
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+    return modules
+
+
 def delete_generated(progress: Callable[[str], None] = lambda _m: None) -> None:
     """Delete every generated row (and the rows that point at them)."""
     gen_tables = Table.objects.filter(slug__startswith=PREFIX)
@@ -279,6 +310,8 @@ def delete_generated(progress: Callable[[str], None] = lambda _m: None) -> None:
         name_key__startswith=normalize_name(ORG_NAME_PREFIX)
     )
     with transaction.atomic():
+        for module in reversed(_domain_generators()):
+            module.delete(tables=gen_tables)
         # Meetings and what points at them first, then the composition.
         ActionItem.objects.filter(table__in=gen_tables).delete()
         Decision.objects.filter(table__in=gen_tables).update(amends=None, supersedes=None)
@@ -487,6 +520,12 @@ def generate(
             f"{composition['organizations']} organizations, {composition['seats']} seats, "
             f"{composition['holdings']} seat holdings, {composition['committees']} committees"
         )
+        for module in _domain_generators():
+            counts = module.generate(
+                rng=rng, scale=scale, tables=tables, seats=seats, batch=batch, progress=progress
+            )
+            composition.update(counts)
+            progress(", ".join(f"{count} {name}" for name, count in counts.items()))
 
         # History: half spread evenly, half in proportion to the table's size.
         actors = {
@@ -575,6 +614,7 @@ def generate(
         seats=composition["seats"],
         meetings=composition["meetings"],
         decisions=composition["decisions"],
+        extra=composition,
     )
 
 

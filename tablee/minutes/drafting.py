@@ -52,8 +52,8 @@ def _attendance_lines(sources: DraftSources) -> list[str]:
         (_("Sent regrets"), regrets),
         (_("Absent"), absent),
     ):
-        lines.append(f"{title} ({len(names)}):")
-        lines += [f"- {name}" for name in names] or [f"- {_('nobody')}"]
+        lines.append(_("%(title)s (%(count)s):") % {"title": title, "count": len(names)})
+        lines += [f"- {name}" for name in names] or ["- " + _("nobody")]
         lines.append("")
     return lines
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tablee.core.models import TableScopedModel
 
@@ -49,12 +50,12 @@ class Axis(TableScopedModel):
 
 
 class ActionStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    UNDER_WAY = "under_way", _("Under way")
-    DONE = "done", _("Done")
-    LATE = "late", _("Late")
-    SUSPENDED = "suspended", _("Suspended")
-    ABANDONED = "abandoned", _("Abandoned")
+    PLANNED = "planned", pgettext_lazy("plan action", "Planned")
+    UNDER_WAY = "under_way", pgettext_lazy("plan action", "Under way")
+    DONE = "done", pgettext_lazy("plan action", "Done")
+    LATE = "late", pgettext_lazy("plan action", "Late")
+    SUSPENDED = "suspended", pgettext_lazy("plan action", "Suspended")
+    ABANDONED = "abandoned", pgettext_lazy("plan action", "Abandoned")
 
 
 class ActionOrigin(models.TextChoices):
@@ -115,6 +116,8 @@ class PlanAction(TableScopedModel):
         default=ActionOrigin.CO_CONSTRUCTED,
     )
     revision = models.PositiveIntegerField(default=0)
+    # When the accountable person was last reminded (one reminder per period).
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["objective__position", "objective_id", "position", "id"]
@@ -132,6 +135,14 @@ class PlanAction(TableScopedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def status_label(self) -> str:
+        return str(ActionStatus(self.status).label)
+
+    @property
+    def origin_label(self) -> str:
+        return str(ActionOrigin(self.origin).label)
 
 
 class PartnerRole(models.TextChoices):
@@ -170,3 +181,42 @@ class ActionPartner(TableScopedModel):
 
     def __str__(self) -> str:
         return str(self.organization)
+
+
+class ProgressUpdate(TableScopedModel):
+    """A dated report on an action: where it stands, in a few words, with evidence."""
+
+    action = models.ForeignKey(
+        PlanAction,
+        on_delete=models.CASCADE,
+        related_name="progress_updates",
+        verbose_name=_("action"),
+    )
+    reported_on = models.DateField(_("date"))
+    status = models.CharField(_("status"), max_length=12, choices=ActionStatus.choices)
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    evidence = models.FileField(_("evidence"), upload_to="plans/%Y/%m/", blank=True)
+    evidence_name = models.CharField(_("evidence name"), max_length=255, blank=True)
+    evidence_content_type = models.CharField(max_length=100, blank=True)
+    evidence_size = models.PositiveBigIntegerField(null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    # Recorded from the signed link of a reminder e-mail, without signing in.
+    via_link = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-reported_on", "-id"]
+        indexes = [models.Index(fields=["action", "-reported_on"])]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+
+    def __str__(self) -> str:
+        return f"{self.action} — {self.reported_on.isoformat()}"
+
+    @property
+    def status_label(self) -> str:
+        return str(ActionStatus(self.status).label)

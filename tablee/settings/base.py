@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "tablee.priorities",
     "tablee.funding",
     "tablee.frameworks",
+    "tablee.results",
     "tablee.reports",
     "tablee.api",
 ]

@@ -55,6 +55,14 @@ def test_every_app_has_its_tenancy_and_permission_tests():
         "polls",
         "minutes",
         "actions",
+        "processes",
+        "plans",
+        "portrait",
+        "priorities",
+        "funding",
+        "frameworks",
+        "results",
+        "reports",
     ):
         assert (PACKAGE / app / "tests" / "test_tenancy.py").exists(), app
         assert (PACKAGE / app / "tests" / "permission_matrix.py").exists(), app

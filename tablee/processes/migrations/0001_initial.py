@@ -15,6 +15,8 @@ class Migration(migrations.Migration):
         ('polls', '0001_initial'),
         ('tables', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('members', '0003_contactcard'),
+        ('organizations', '0002_seed_sectors'),
     ]
 
     operations = [
@@ -76,5 +78,181 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='stage',
             constraint=models.UniqueConstraint(fields=('process', 'kind'), name='stage_kind_unique_in_process'),
+        ),
+        migrations.CreateModel(
+            name='StageContribution',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ('contributed_on', models.DateField(verbose_name='date')),
+                ('note', models.CharField(max_length=300, verbose_name='what was contributed')),
+            ],
+            options={
+                'verbose_name': 'contribution',
+                'verbose_name_plural': 'contributions',
+                'ordering': ['stage', '-contributed_on', '-id'],
+            },
+        ),
+        migrations.CreateModel(
+            name='StageDocument',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('file', models.FileField(upload_to='processes/%Y/%m/', verbose_name='file')),
+                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
+                ('content_type', models.CharField(max_length=100)),
+                ('size', models.PositiveBigIntegerField(verbose_name='size')),
+            ],
+            options={
+                'verbose_name': 'stage document',
+                'verbose_name_plural': 'stage documents',
+                'ordering': ['stage', 'title', 'id'],
+            },
+        ),
+        migrations.CreateModel(
+            name='StageLever',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ('lever', models.CharField(choices=[('information', 'Information'), ('communication', 'Communication'), ('motivation', 'Motivation'), ('resources', 'Resources')], max_length=15, verbose_name='lever')),
+                ('means', models.TextField(blank=True, verbose_name='planned means')),
+            ],
+            options={
+                'verbose_name': 'lever',
+                'verbose_name_plural': 'levers',
+                'ordering': ['stage', 'id'],
+            },
+        ),
+        migrations.CreateModel(
+            name='StageNeed',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ('group_kind', models.CharField(choices=[('sector', 'Sector'), ('actor_type', 'Type of actor'), ('committee', 'Committee or working group'), ('seat', 'A particular seat')], max_length=12, verbose_name='kind of group')),
+                ('actor_type', models.CharField(blank=True, max_length=20, verbose_name='type of actor')),
+                ('level', models.CharField(choices=[('informed', 'To be informed'), ('consulted', 'Consulted'), ('contributing', 'Contributing'), ('deciding', 'Deciding')], max_length=12, verbose_name='level')),
+            ],
+            options={
+                'verbose_name': 'needed group',
+                'verbose_name_plural': 'needed groups',
+                'ordering': ['stage', 'group_kind', 'id'],
+            },
+        ),
+        migrations.AddField(
+            model_name='process',
+            name='revision',
+            field=models.PositiveIntegerField(default=0),
+        ),
+        migrations.AddConstraint(
+            model_name='stage',
+            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('starts_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='stage_ends_after_start'),
+        ),
+        migrations.AddField(
+            model_name='stagecontribution',
+            name='organization',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.organization', verbose_name='organization'),
+        ),
+        migrations.AddField(
+            model_name='stagecontribution',
+            name='recorded_by',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+        ),
+        migrations.AddField(
+            model_name='stagecontribution',
+            name='seat',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='members.seat', verbose_name='seat'),
+        ),
+        migrations.AddField(
+            model_name='stagecontribution',
+            name='stage',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='processes.stage', verbose_name='stage'),
+        ),
+        migrations.AddField(
+            model_name='stagecontribution',
+            name='table',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tables.table', verbose_name='table'),
+        ),
+        migrations.AddField(
+            model_name='stagedocument',
+            name='stage',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='processes.stage', verbose_name='stage'),
+        ),
+        migrations.AddField(
+            model_name='stagedocument',
+            name='table',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tables.table', verbose_name='table'),
+        ),
+        migrations.AddField(
+            model_name='stagedocument',
+            name='uploaded_by',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+        ),
+        migrations.AddField(
+            model_name='stagelever',
+            name='stage',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='levers', to='processes.stage', verbose_name='stage'),
+        ),
+        migrations.AddField(
+            model_name='stagelever',
+            name='table',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tables.table', verbose_name='table'),
+        ),
+        migrations.AddField(
+            model_name='stageneed',
+            name='committee',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='members.committee', verbose_name='committee'),
+        ),
+        migrations.AddField(
+            model_name='stageneed',
+            name='seat',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='members.seat', verbose_name='seat'),
+        ),
+        migrations.AddField(
+            model_name='stageneed',
+            name='sector',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.sector', verbose_name='sector'),
+        ),
+        migrations.AddField(
+            model_name='stageneed',
+            name='stage',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='needs', to='processes.stage', verbose_name='stage'),
+        ),
+        migrations.AddField(
+            model_name='stageneed',
+            name='table',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tables.table', verbose_name='table'),
+        ),
+        migrations.AddConstraint(
+            model_name='stagecontribution',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('organization__isnull', True), ('seat__isnull', False)), models.Q(('organization__isnull', False), ('seat__isnull', True)), _connector='OR'), name='stage_contribution_seat_or_organization'),
+        ),
+        migrations.AddConstraint(
+            model_name='stagelever',
+            constraint=models.UniqueConstraint(fields=('stage', 'lever'), name='stage_lever_once'),
+        ),
+        migrations.AddConstraint(
+            model_name='stageneed',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('actor_type', ''), ('committee__isnull', True), ('group_kind', 'sector'), ('seat__isnull', True), ('sector__isnull', False)), models.Q(('committee__isnull', True), ('group_kind', 'actor_type'), ('seat__isnull', True), ('sector__isnull', True), models.Q(('actor_type', ''), _negated=True)), models.Q(('actor_type', ''), ('committee__isnull', False), ('group_kind', 'committee'), ('seat__isnull', True), ('sector__isnull', True)), models.Q(('actor_type', ''), ('committee__isnull', True), ('group_kind', 'seat'), ('seat__isnull', False), ('sector__isnull', True)), _connector='OR'), name='stage_need_one_target'),
+        ),
+        migrations.AddConstraint(
+            model_name='stageneed',
+            constraint=models.UniqueConstraint(condition=models.Q(('sector__isnull', False)), fields=('stage', 'sector'), name='stage_need_sector_once'),
+        ),
+        migrations.AddConstraint(
+            model_name='stageneed',
+            constraint=models.UniqueConstraint(condition=models.Q(('actor_type', ''), _negated=True), fields=('stage', 'actor_type'), name='stage_need_actor_type_once'),
+        ),
+        migrations.AddConstraint(
+            model_name='stageneed',
+            constraint=models.UniqueConstraint(condition=models.Q(('committee__isnull', False)), fields=('stage', 'committee'), name='stage_need_committee_once'),
+        ),
+        migrations.AddConstraint(
+            model_name='stageneed',
+            constraint=models.UniqueConstraint(condition=models.Q(('seat__isnull', False)), fields=('stage', 'seat'), name='stage_need_seat_once'),
         ),
     ]

@@ -1,0 +1,52 @@
+"""Print, as JSON, the addresses of the bench pages whose ids depend on the data.
+
+Run inside Django (`tablee shell -c "exec(open('bench/paths.py').read())"`) by
+bench/run.py after generation; a page whose data is missing is left out.
+"""
+
+import json
+
+from django.urls import reverse
+
+from tablee.core.generate import BIG_MEETING_TITLE
+from tablee.meetings.models import Meeting
+from tablee.processes.models import Process
+from tablee.results.models import PlanIndicator
+
+LARGE_TABLE = "gen-table-001"
+paths: dict[str, str] = {}
+
+meeting = Meeting.objects.filter(table__slug=LARGE_TABLE, title=BIG_MEETING_TITLE).first()
+if meeting:
+    paths["meeting_big"] = reverse(
+        "meetings:meeting-detail", kwargs={"table_slug": LARGE_TABLE, "meeting_id": meeting.pk}
+    )
+paths["decisions_search"] = (
+    reverse("decisions:decision-list", kwargs={"table_slug": LARGE_TABLE}) + "?q=budget"
+)
+paths["my_actions"] = reverse("actions:my-actions")
+
+process = Process.objects.filter(table__slug=LARGE_TABLE, slug="plan-action").first()
+if process:
+    kwargs = {"table_slug": LARGE_TABLE, "process_slug": process.slug}
+    paths["plan"] = reverse("plans:plan", kwargs=kwargs)
+    paths["plan_dashboard"] = reverse("plans:dashboard", kwargs=kwargs)
+    paths["plan_timeline"] = reverse("plans:gantt", kwargs=kwargs)
+    paths["mobilisation"] = reverse("processes:mobilisation", kwargs=kwargs)
+    paths["resources"] = reverse("funding:resources", kwargs=kwargs)
+    # The indicator with the most measured values (5 years, monthly).
+    from django.db.models import Count
+
+    indicator = (
+        PlanIndicator.objects.filter(process=process)
+        .annotate(n=Count("measures"))
+        .order_by("-n")
+        .first()
+    )
+    if indicator:
+        paths["plan_indicator"] = reverse(
+            "results:indicator-detail", kwargs={**kwargs, "indicator_id": indicator.pk}
+        )
+paths["portrait"] = reverse("portrait:portrait-home", kwargs={"table_slug": LARGE_TABLE})
+
+print("BENCH_PATHS=" + json.dumps(paths))
