@@ -321,3 +321,94 @@ def bar_chart(points: list[Point], *, title: str, unit: str = "") -> Chart:
         summary=summary,
         unit=unit,
     )
+
+
+def radar_chart(
+    axes: list[str], series: list[Series], *, title: str, max_value: Number = 10
+) -> Chart:
+    """One polygon per series over shared axes (an appreciation wheel).
+
+    Each series has one point per axis, labelled with the axis name. Polygons
+    are compared axis by axis; their area means nothing and is never shown.
+    A missing value leaves that axis out of the polygon and says so.
+    """
+    size = 420
+    centre = size / 2
+    radius = centre - 70
+    top = float(max_value) or 1.0
+    summary_parts = []
+    for one in series:
+        values = {p.label: p.value for p in one.points}
+        known = [(a, values.get(a)) for a in axes if values.get(a) is not None]
+        if known:
+            low = min(known, key=lambda item: item[1])
+            high = max(known, key=lambda item: item[1])
+            summary_parts.append(
+                _(
+                    "%(name)s: highest on %(high)s (%(high_value)s), lowest on %(low)s "
+                    "(%(low_value)s)."
+                )
+                % {
+                    "name": one.name,
+                    "high": high[0],
+                    "high_value": _format(high[1]),
+                    "low": low[0],
+                    "low_value": _format(low[1]),
+                }
+            )
+        else:
+            summary_parts.append(_("%(name)s: no data.") % {"name": one.name})
+    summary = " ".join(summary_parts)
+    lines = [
+        line.replace(f'viewBox="0 0 {WIDTH} {HEIGHT}"', f'viewBox="0 0 {size} {size}"')
+        for line in _svg_open(title, summary)
+    ]
+
+    def at(index: int, value: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * index / max(len(axes), 1)
+        distance = radius * max(0.0, min(value, top)) / top
+        return centre + distance * math.cos(angle), centre + distance * math.sin(angle)
+
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        points = " ".join(
+            f"{x:.1f},{y:.1f}" for x, y in (at(i, top * ring) for i in range(len(axes)))
+        )
+        lines.append(f'<polygon points="{points}" fill="none" stroke="#d0d0d0"/>')
+    for index, axis in enumerate(axes):
+        x, y = at(index, top)
+        lines.append(
+            f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#bbb"/>'
+        )
+        lx, ly = at(index, top * 1.12)
+        anchor = "middle" if abs(lx - centre) < 10 else ("start" if lx > centre else "end")
+        label = axis if len(axis) <= 22 else axis[:21] + "…"
+        lines.append(
+            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}" fill="#333">'
+            f"{escape(label)}</text>"
+        )
+    for number, one in enumerate(series):
+        colour = STROKES[number % len(STROKES)]
+        dash = DASHES[number % len(DASHES)]
+        values = {p.label: p.value for p in one.points}
+        corners = [
+            (i, at(i, float(values[a]))) for i, a in enumerate(axes) if values.get(a) is not None
+        ]
+        if len(corners) >= 2:
+            points = " ".join(f"{x:.1f},{y:.1f}" for _i, (x, y) in corners)
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            lines.append(
+                f'<polygon points="{points}" fill="none" stroke="{colour}" stroke-width="2"'
+                f"{dash_attr}/>"
+            )
+        lines.extend(
+            _marker(MARKERS[number % len(MARKERS)], x, y, colour) for _i, (x, y) in corners
+        )
+    lines.append("</svg>")
+    by_series = [{p.label: p.value for p in s.points} for s in series]
+    return Chart(
+        title=title,
+        svg=mark_safe("".join(lines)),  # noqa: S308 — every text node is escaped above
+        columns=[pgettext("chart column", "Axis"), *[s.name for s in series]],
+        rows=[[axis, *[_format(values.get(axis)) for values in by_series]] for axis in axes],
+        summary=summary,
+    )

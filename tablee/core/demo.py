@@ -389,6 +389,9 @@ DOMAIN_DEMOS = [
     "tablee.funding.demo",
     "tablee.frameworks.demo",
     "tablee.results.demo",
+    "tablee.evaluation.demo",
+    "tablee.engagement.demo",
+    "tablee.selfcheck.demo",
 ]
 
 

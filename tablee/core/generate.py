@@ -288,6 +288,9 @@ DOMAIN_GENERATORS = [
     "tablee.funding.generate",
     "tablee.frameworks.generate",
     "tablee.results.generate",
+    "tablee.evaluation.generate",
+    "tablee.engagement.generate",
+    "tablee.selfcheck.generate",
 ]
 
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import (
+    BigIntegerField,
     Count,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -20,7 +20,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from tablee.processes.models import (
     GroupKind,
@@ -369,7 +369,8 @@ def _engagement_rows(process: Process) -> list[tuple]:
     One query: present attendance at the stage's meetings, participation in
     its polls, and recorded contributions, as a UNION of three aggregates.
     """
-    none = Value(None, output_field=IntegerField())
+    # A typed NULL: PostgreSQL reads a bare NULL in a UNION as text.
+    none = Cast(Value(None), output_field=BigIntegerField())
     columns = ("stage_ref", "seat_ref", "person_ref", "organization_ref", "organization_sector")
     # Based on the link tables, filtered in one call, so the columns read the
     # very rows the filter joined (and never a stage of another process).

@@ -65,3 +65,18 @@ def test_the_include_renders_the_table_with_headers():
     chart = line_chart([Series("S", [Point("2024", 3)])], title="Titre")
     html = render_to_string("core/includes/chart.html", {"chart": chart})
     assert "<caption>Titre</caption>" in html and '<th scope="row">2024</th>' in html
+
+
+def test_radar_chart_draws_one_polygon_per_series_and_tabulates_axes():
+    from tablee.core.charts import radar_chart
+
+    axes = ["Vision", "Inclusion", "Decisions", "Communication"]
+    table_view = Series("Table", [Point(a, v) for a, v in zip(axes, [8, 6, 7, 5], strict=True)])
+    city_view = Series("City", [Point(a, v) for a, v in zip(axes, [6, None, 7, 3], strict=True)])
+    with translation.override("en"):
+        chart = radar_chart(axes, [table_view, city_view], title="Wheel", max_value=10)
+    # Four grid rings plus one polygon per series.
+    assert chart.svg.count("<polygon") == 6
+    assert chart.rows[1] == ["Inclusion", "6", "missing"]
+    assert "highest on Vision (8)" in chart.summary
+    assert "lowest on Communication (3)" in chart.summary
