@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tablee.reports import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+P = "processes/<slug:process_slug>/"
+
+urlpatterns = [
+    path(f"{P}report/", views.report, name="report"),
+    path(f"{P}report/import/", views.plan_import, name="plan-import"),
+]

@@ -1,0 +1,59 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PREVIEW = "page"
+
+
+class ReportForm(forms.Form):
+    """The period and format of the funder report (a GET form: links can be shared)."""
+
+    start = forms.DateField(
+        label=pgettext_lazy("report period", "From"), required=False, widget=DATE
+    )
+    end = forms.DateField(label=pgettext_lazy("report period", "To"), required=False, widget=DATE)
+    format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        choices=[
+            (PREVIEW, _("Preview on this page")),
+            ("pdf", _("PDF document")),
+            ("docx", _("Word document (DOCX)")),
+            ("xlsx", _("Excel workbook of the whole plan (XLSX, re-importable)")),
+        ],
+        help_text=_("The Excel workbook always holds the whole plan, whatever the period."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error(
+                "end",
+                _("The end of the period comes before its start. Swap the two dates."),
+            )
+        return cleaned
+
+
+class PlanImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Plan workbook (Excel .xlsx)"),
+        help_text=_(
+            "Sheets Objectifs and Actions, and if you wish Indicateurs, Valeurs and "
+            "Ressources, with the column headers of an exported plan."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.TABLEE_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is too large."))
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Send an Excel workbook (.xlsx)."))
+        return upload
+
+
+class ImportConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
