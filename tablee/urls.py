@@ -30,6 +30,9 @@ urlpatterns = [
     path("t/<slug:table_slug>/", include("tablee.frameworks.urls")),
     path("t/<slug:table_slug>/", include("tablee.results.urls")),
     path("t/<slug:table_slug>/", include("tablee.reports.urls")),
+    path("t/<slug:table_slug>/", include("tablee.evaluation.urls")),
+    path("t/<slug:table_slug>/", include("tablee.engagement.urls")),
+    path("t/<slug:table_slug>/", include("tablee.selfcheck.urls")),
     # Pages outside any table: signed links, calendar feeds, my actions.
     path("", include("tablee.meetings.public_urls")),
     path("", include("tablee.actions.public_urls")),

@@ -19,6 +19,8 @@ from tablee.api.tables import router as tables_router
 from tablee.charters.api import router as charters_router
 from tablee.core.errors import DomainError
 from tablee.decisions.api import router as decisions_router
+from tablee.engagement.api import router as engagement_router
+from tablee.evaluation.api import router as evaluation_router
 from tablee.frameworks.api import router as frameworks_router
 from tablee.funding.api import router as funding_router
 from tablee.meetings.api import router as meetings_router
@@ -32,6 +34,7 @@ from tablee.priorities.api import router as priorities_router
 from tablee.processes.api import router as processes_router
 from tablee.reports.api import router as reports_router
 from tablee.results.api import router as results_router
+from tablee.selfcheck.api import router as selfcheck_router
 
 
 class LocalSwagger(DocsBase):
@@ -78,6 +81,9 @@ api.add_router("/", funding_router)
 api.add_router("/", frameworks_router)
 api.add_router("/", reports_router)
 api.add_router("/", results_router)
+api.add_router("/", evaluation_router)
+api.add_router("/", engagement_router)
+api.add_router("/", selfcheck_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, extra=None):

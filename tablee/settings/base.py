@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "tablee.frameworks",
     "tablee.results",
     "tablee.reports",
+    "tablee.evaluation",
+    "tablee.engagement",
+    "tablee.selfcheck",
     "tablee.api",
 ]
 

@@ -63,6 +63,8 @@ def test_every_app_has_its_tenancy_and_permission_tests():
         "frameworks",
         "results",
         "reports",
+        "evaluation",
+        "engagement",
     ):
         assert (PACKAGE / app / "tests" / "test_tenancy.py").exists(), app
         assert (PACKAGE / app / "tests" / "permission_matrix.py").exists(), app

@@ -36,6 +36,28 @@ TABLE_PAGES = [
     "relations:relation-network",
     "tables:people-list",
     "tables:audit-log",
+    "processes:process-list",
+    "portrait:portrait-home",
+    "funding:funder-list",
+    "frameworks:framework-list",
+    "frameworks:condition-list",
+    "engagement:health",
+    "evaluation:campaign-list",
+    "selfcheck:selfcheck-list",
+]
+# The demo's collective process and its tabs (kwargs: table_slug, process_slug).
+DEMO_PROCESS_SLUG = "securite-alimentaire"
+PROCESS_PAGES = [
+    "processes:process-detail",
+    "processes:mobilisation",
+    "priorities:vision",
+    "priorities:round-list",
+    "plans:plan",
+    "plans:dashboard",
+    "plans:gantt",
+    "results:indicator-list",
+    "funding:resources",
+    "reports:report",
 ]
 SITE_PAGES = ["organizations:organization-list", "accounts:profile"]
 
@@ -47,6 +69,12 @@ def _paths() -> list[str]:
             paths.append(reverse(name, kwargs={"table_slug": MAIN_TABLE_SLUG}))
         except NoReverseMatch:
             continue  # an app whose pages are not installed
+    for name in PROCESS_PAGES:
+        kwargs = {"table_slug": MAIN_TABLE_SLUG, "process_slug": DEMO_PROCESS_SLUG}
+        try:
+            paths.append(reverse(name, kwargs=kwargs))
+        except NoReverseMatch:
+            continue
     for name in SITE_PAGES:
         paths.append(reverse(name))
     return paths
@@ -71,6 +99,12 @@ def test_coordinator_tour_of_the_demo_table(page, screen):
         (f"{table_prefix}meetings/", f'main a[href^="{table_prefix}meetings/"][href$="/"]'),
         (f"{table_prefix}decisions/", f'main a[href^="{table_prefix}decisions/"][href$="/"]'),
         (f"{table_prefix}seats/", f'main a[href^="{table_prefix}seats/"][href$="/"]'),
+        (f"{table_prefix}portrait/", f'main a[href^="{table_prefix}portrait/indicators/"]'),
+        (
+            f"{table_prefix}processes/{DEMO_PROCESS_SLUG}/indicators/",
+            f'main a[href^="{table_prefix}processes/{DEMO_PROCESS_SLUG}/indicators/"]'
+            '[href$="/"]:not([href$="new/"])',
+        ),
     ]:
         page.goto(list_path)
         for href in _first_detail_links(page, pattern):

@@ -1,0 +1,186 @@
+"""API operations of evaluation campaigns, mounted in tablee/api/api.py.
+
+Reads for anyone with a role in the table; campaigns written by
+coordinators. Results are aggregates only: no operation returns a response,
+an answer or who gave it.
+"""
+
+from datetime import datetime
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Body, Router, Schema, Status
+
+from tablee.api.schemas import ErrorOut
+from tablee.core.errors import InvalidInput
+from tablee.core.permissions import require
+from tablee.evaluation import selectors, services
+from tablee.evaluation.models import Attribute, InviteScope, Mode
+from tablee.tables.selectors import table_get_by_slug
+
+router = Router(tags=["evaluation"])
+
+
+class CampaignOut(Schema):
+    id: int
+    title: str
+    instrument: str
+    mode: str
+    state: str
+    opens_at: datetime
+    closes_at: datetime
+    anonymity_threshold: int
+    attributes: list[str]
+    invite_scope: str
+    results_shared: bool
+    sharing_decision_id: int | None
+
+
+class CampaignCreateIn(Schema):
+    title: str
+    opens_at: datetime
+    closes_at: datetime
+    mode: Mode = Mode.INDIVIDUAL_COMPILED
+    anonymity_threshold: int = 5
+    attributes: list[Attribute] = list(Attribute)
+
+
+class SummaryOut(Schema):
+    code: str
+    label: str
+    answered: int
+    dont_know: int
+    mean: float | None
+    sd: float | None
+    favourable: float | None
+    neutral: float | None
+    unfavourable: float | None
+    band: str | None
+    divergent: bool
+
+
+class DimensionOut(SummaryOut):
+    items: list[SummaryOut]
+
+
+class ResultsOut(Schema):
+    campaign_id: int
+    respondents: int
+    invited: int
+    response_rate_percent: int | None
+    anonymity_threshold: int
+    visible: bool
+    dimensions: list[DimensionOut]
+
+
+def _table(request: HttpRequest, table_slug: str, perm: str):
+    table = table_get_by_slug(slug=table_slug)
+    if table is None:
+        raise Http404
+    require(request.user, perm, table)
+    return table
+
+
+def _campaign_out(campaign) -> dict:
+    return {
+        "id": campaign.pk,
+        "title": campaign.title,
+        "instrument": campaign.instrument,
+        "mode": campaign.mode,
+        "state": selectors.campaign_state(campaign),
+        "opens_at": campaign.opens_at,
+        "closes_at": campaign.closes_at,
+        "anonymity_threshold": campaign.anonymity_threshold,
+        "attributes": campaign.attributes,
+        "invite_scope": campaign.invite_scope,
+        "results_shared": campaign.results_shared,
+        "sharing_decision_id": campaign.sharing_decision_id,
+    }
+
+
+def _summary(s) -> dict:
+    return {
+        "code": s.code,
+        "label": s.label,
+        "answered": s.answered,
+        "dont_know": s.dont_know,
+        "mean": s.mean,
+        "sd": s.sd,
+        "favourable": s.favourable,
+        "neutral": s.neutral,
+        "unfavourable": s.unfavourable,
+        "band": s.band,
+        "divergent": s.divergent,
+    }
+
+
+@router.get(
+    "/tables/{table_slug}/evaluations",
+    response={200: list[CampaignOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Evaluation campaigns of a table",
+    url_name="evaluation-campaigns",
+)
+def campaigns(request: HttpRequest, table_slug: str):
+    """Return the campaigns, newest first (100 at most)."""
+    table = _table(request, table_slug, "evaluation.view_campaign")
+    return [_campaign_out(c) for c in selectors.campaign_list(table=table)[:100]]
+
+
+@router.post(
+    "/tables/{table_slug}/evaluations",
+    response={201: CampaignOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="Create an evaluation campaign (every seat invited)",
+    url_name="evaluation-campaign-create",
+)
+def campaign_create(
+    request: HttpRequest, table_slug: str, payload: Body[CampaignCreateIn | None] = None
+):
+    """Create a partnership diagnostic campaign inviting every seat (coordinators)."""
+    table = _table(request, table_slug, "evaluation.manage_campaign")
+    if payload is None:
+        message = _("Send the campaign as a JSON object.")
+        raise InvalidInput(message, extra={"fields": {"body": [message]}})
+    campaign = services.campaign_create(
+        table=table,
+        actor=request.user,
+        data=services.CampaignInput(
+            title=payload.title,
+            opens_at=payload.opens_at,
+            closes_at=payload.closes_at,
+            mode=payload.mode,
+            anonymity_threshold=payload.anonymity_threshold,
+            attributes=[str(a) for a in payload.attributes],
+            invite_scope=InviteScope.ALL_SEATS,
+        ),
+    )
+    return Status(201, _campaign_out(campaign))
+
+
+@router.get(
+    "/tables/{table_slug}/evaluations/{campaign_id}/results",
+    response={200: ResultsOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Aggregated results of a campaign (never individual answers)",
+    url_name="evaluation-results",
+)
+def results(request: HttpRequest, table_slug: str, campaign_id: int):
+    """Return means, spreads and shares per dimension and item.
+
+    Empty (`visible` false) below the anonymity threshold; the response
+    rate is always given.
+    """
+    table = _table(request, table_slug, "evaluation.view_results")
+    campaign = selectors.campaign_get(table=table, campaign_id=campaign_id)
+    if campaign is None:
+        raise Http404
+    data = selectors.campaign_results(campaign=campaign)
+    return {
+        "campaign_id": campaign.pk,
+        "respondents": data.respondents,
+        "invited": data.rate.invited,
+        "response_rate_percent": data.rate.percent,
+        "anonymity_threshold": campaign.anonymity_threshold,
+        "visible": data.visible,
+        "dimensions": [
+            {**_summary(d), "items": [_summary(i) for i in d.children]} for d in data.dimensions
+        ],
+    }

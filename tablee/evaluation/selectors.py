@@ -1,0 +1,322 @@
+"""Reads of evaluation campaigns: lists, invitees, aggregated results only.
+
+No function here returns a Response together with anything that names a
+person, and results are computed only from (attributes, answers) pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from tablee.evaluation import instruments, scoring
+from tablee.evaluation.models import (
+    Attribute,
+    Campaign,
+    DiscussionNote,
+    ExternalInvitation,
+    InviteScope,
+    Participation,
+    Response,
+)
+
+SENIORITY_NEW, SENIORITY_MID, SENIORITY_LONG = "lt1", "1to3", "3plus"
+
+
+def campaign_state(campaign: Campaign, *, now=None) -> str:
+    now = now or timezone.now()
+    if now < campaign.opens_at:
+        return "upcoming"
+    if now < campaign.closes_at:
+        return "open"
+    return "closed"
+
+
+def campaign_list(*, table) -> QuerySet[Campaign]:
+    return (
+        Campaign.objects.for_table(table)
+        .select_related("committee", "sharing_decision")
+        .annotate(answered=Count("participations", distinct=True))
+        .order_by("-opens_at", "-id")
+    )
+
+
+def campaign_get(*, table, campaign_id: int) -> Campaign | None:
+    return (
+        Campaign.objects.for_table(table)
+        .select_related("table", "committee", "sharing_decision")
+        .filter(pk=campaign_id)
+        .first()
+    )
+
+
+def campaign_has_answers(*, campaign: Campaign) -> bool:
+    return Participation.objects.filter(campaign=campaign).exists()
+
+
+def invitee_ids(*, campaign: Campaign) -> set[int]:
+    """Ids of the people of the table invited to answer."""
+    from tablee.members.models import CommitteeMember, SeatHolding
+
+    if campaign.invite_scope == InviteScope.ALL_SEATS:
+        rows = SeatHolding.objects.for_table(campaign.table_id).filter(
+            ended_on__isnull=True, seat__closed_at__isnull=True
+        )
+    elif campaign.invite_scope == InviteScope.COMMITTEE:
+        rows = CommitteeMember.objects.for_table(campaign.table_id).filter(
+            committee_id=campaign.committee_id
+        )
+        if hasattr(CommitteeMember, "ended_on"):
+            rows = rows.filter(ended_on__isnull=True)
+    else:
+        return set(campaign.invited_people.values_list("pk", flat=True))
+    return set(rows.values_list("person_id", flat=True))
+
+
+def is_invited(*, campaign: Campaign, user) -> bool:
+    return user.pk in invitee_ids(campaign=campaign)
+
+
+def has_answered(*, campaign: Campaign, user=None, external=None) -> bool:
+    rows = Participation.objects.filter(campaign=campaign)
+    if external is not None:
+        return rows.filter(external=external).exists()
+    return rows.filter(person=user).exists()
+
+
+def externals(*, campaign: Campaign) -> QuerySet[ExternalInvitation]:
+    return ExternalInvitation.objects.filter(campaign=campaign).order_by("email")
+
+
+def external_get(*, invitation_id: int) -> ExternalInvitation | None:
+    return (
+        ExternalInvitation.objects.select_related("campaign", "campaign__table", "table")
+        .filter(pk=invitation_id)
+        .first()
+    )
+
+
+@dataclass
+class Rate:
+    answered: int
+    invited: int
+
+    @property
+    def percent(self) -> int | None:
+        if not self.invited:
+            return None
+        return round(100 * self.answered / self.invited)
+
+
+def response_rate(*, campaign: Campaign) -> Rate:
+    answered = Participation.objects.filter(campaign=campaign).count()
+    invited = len(invitee_ids(campaign=campaign)) + campaign.externals.count()
+    return Rate(answered=answered, invited=max(invited, answered))
+
+
+def non_respondents(*, campaign: Campaign):
+    """People and external invitations who have not answered yet (for reminders)."""
+    from tablee.accounts.models import User
+
+    done = Participation.objects.filter(campaign=campaign)
+    people_done = set(done.exclude(person=None).values_list("person_id", flat=True))
+    externals_done = set(done.exclude(external=None).values_list("external_id", flat=True))
+    people = User.objects.filter(
+        pk__in=invitee_ids(campaign=campaign) - people_done, is_active=True
+    )
+    pending_externals = ExternalInvitation.objects.filter(campaign=campaign).exclude(
+        pk__in=externals_done
+    )
+    return list(people), list(pending_externals)
+
+
+def campaigns_to_remind(*, today: date) -> list[int]:
+    now = timezone.now()
+    return list(
+        Campaign.objects.filter(
+            opens_at__lte=now, closes_at__gt=now, table__deleted_at__isnull=True
+        )
+        .filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lt=today))
+        .values_list("pk", flat=True)
+    )
+
+
+def campaign_for_reminder(*, campaign_id: int) -> Campaign | None:
+    return (
+        Campaign.objects.select_for_update().select_related("table").filter(pk=campaign_id).first()
+    )
+
+
+def respondent_attributes(*, campaign: Campaign, user) -> dict[str, str]:
+    """The attributes of a person of the table, captured when they answer."""
+    from tablee.members.models import SeatHolding
+    from tablee.tables.models import Membership
+
+    wanted = set(campaign.attributes)
+    if not wanted:
+        return {}
+    holding = (
+        SeatHolding.objects.for_table(campaign.table_id)
+        .filter(person=user, ended_on__isnull=True)
+        .select_related("seat__organization__sector", "seat__sector")
+        .order_by("position", "started_on")
+        .first()
+    )
+    membership = Membership.objects.current().filter(table_id=campaign.table_id, user=user).first()
+    seat = holding.seat if holding else None
+    values: dict[str, str] = {}
+    if seat is not None:
+        sector = seat.sector or (seat.organization.sector if seat.organization_id else None)
+        values[Attribute.SECTOR] = sector.code if sector else ""
+        values[Attribute.ORGANIZATION_KIND] = (
+            seat.organization.kind if seat.organization_id else "none"
+        )
+        values[Attribute.ACTOR_TYPE] = seat.actor_type
+    if membership is not None:
+        values[Attribute.ROLE] = membership.role
+        since = holding.started_on if holding else membership.created_at.date()
+        years = (timezone.localdate() - since).days / 365.25
+        values[Attribute.SENIORITY] = (
+            SENIORITY_NEW if years < 1 else SENIORITY_MID if years < 3 else SENIORITY_LONG
+        )
+    return {k: v for k, v in values.items() if k in wanted}
+
+
+def external_attributes(*, campaign: Campaign) -> dict[str, str]:
+    values = {Attribute.ACTOR_TYPE: "external", Attribute.ROLE: "external"}
+    return {k: v for k, v in values.items() if k in set(campaign.attributes)}
+
+
+# --- results ----------------------------------------------------------------
+
+
+def _answer_pairs(campaign: Campaign) -> list[tuple[dict, dict]]:
+    return [
+        (attributes or {}, answers or {})
+        for attributes, answers in Response.objects.filter(campaign=campaign).values_list(
+            "attributes", "answers"
+        )
+    ]
+
+
+def _structure():
+    return [
+        (d.code, str(d.title), [(i.code, str(i.text)) for i in d.items])
+        for d in instruments.DIAGNOSTIC
+    ]
+
+
+@dataclass
+class Group:
+    label: str
+    n: int
+    dimensions: list
+
+
+@dataclass
+class Results:
+    campaign: Campaign
+    rate: Rate
+    respondents: int
+    visible: bool
+    dimensions: list = field(default_factory=list)
+    lowest: list = field(default_factory=list)
+    divergent: list = field(default_factory=list)
+    attribute: str = ""
+    groups: list = field(default_factory=list)
+    groups_suppressed: bool = False
+    hidden_groups: int = 0
+
+
+def attribute_label(attribute: str, value: str, *, sectors: dict | None = None) -> str:
+    from django.utils.translation import gettext as _
+
+    from tablee.members.models import ActorType
+    from tablee.organizations.models import OrganizationKind, Sector
+    from tablee.tables.models import Role
+
+    if not value:
+        return _("Not stated")
+    if value == "external":
+        return _("External partner")
+    if attribute == Attribute.SECTOR:
+        if sectors is None:
+            sectors = {s.code: s for s in Sector.objects.filter(code=value)}
+        sector = sectors.get(value)
+        return sector.name if sector else value
+    choices = {
+        Attribute.ORGANIZATION_KIND: {
+            **dict(OrganizationKind.choices),
+            "none": _("No organization"),
+        },
+        Attribute.ACTOR_TYPE: dict(ActorType.choices),
+        Attribute.ROLE: dict(Role.choices),
+        Attribute.SENIORITY: {
+            SENIORITY_NEW: _("Less than a year"),
+            SENIORITY_MID: _("One to three years"),
+            SENIORITY_LONG: _("Three years or more"),
+        },
+    }.get(attribute, {})
+    return str(choices.get(value, value))
+
+
+def campaign_results(*, campaign: Campaign, by: str = "") -> Results:
+    """Aggregates only; nothing at all below the anonymity threshold."""
+    pairs = _answer_pairs(campaign)
+    rate = response_rate(campaign=campaign)
+    threshold = campaign.anonymity_threshold
+    results = Results(
+        campaign=campaign, rate=rate, respondents=len(pairs), visible=len(pairs) >= threshold
+    )
+    if not results.visible:
+        return results
+    structure = _structure()
+    answer_sets = [a for _attrs, a in pairs]
+    results.dimensions = scoring.score(answer_sets, structure)
+    items = [i for d in results.dimensions for i in d.children]
+    results.lowest, results.divergent = scoring.lowest_and_divergent(items)
+    if by and by in campaign.attributes:
+        from django.utils.translation import gettext as _
+
+        results.attribute = by
+        breakdown = scoring.group_breakdown(pairs, by, threshold=threshold)
+        sectors = None
+        if by == Attribute.SECTOR:
+            from tablee.organizations.models import Sector
+
+            sectors = {s.code: s for s in Sector.objects.filter(code__in=list(breakdown.shown))}
+        results.groups_suppressed = breakdown.suppressed
+        results.hidden_groups = breakdown.hidden_groups
+        for value, sets in sorted(breakdown.shown.items()):
+            results.groups.append(
+                Group(
+                    attribute_label(by, value, sectors=sectors),
+                    len(sets),
+                    scoring.score(sets, structure),
+                )
+            )
+        if breakdown.pooled:
+            results.groups.append(
+                Group(
+                    _("Other groups together"),
+                    len(breakdown.pooled),
+                    scoring.score(breakdown.pooled, structure),
+                )
+            )
+    return results
+
+
+def discussion_notes(*, campaign: Campaign) -> dict[str, DiscussionNote]:
+    return {n.item_code: n for n in DiscussionNote.objects.filter(campaign=campaign)}
+
+
+def campaigns_for_person(*, table, user) -> set[int]:
+    """Ids of the table's campaigns this person already answered."""
+    return set(
+        Participation.objects.for_table(table)
+        .filter(person=user)
+        .values_list("campaign_id", flat=True)
+    )

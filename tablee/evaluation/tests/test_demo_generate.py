@@ -1,0 +1,57 @@
+"""The demo loads once and tells its story; the generator fills and cleans up."""
+
+import random
+
+import pytest
+
+from tablee.accounts.tests.factories import UserFactory
+from tablee.evaluation import demo, generate, selectors
+from tablee.evaluation.models import Campaign, DiscussionNote, Participation, Response
+from tablee.tables.models import Role
+from tablee.tables.tests.factories import MembershipFactory, TableFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_two_campaigns_a_year_apart(table, coordinator, member):
+    people = {demo.COORDINATOR_EMAIL: coordinator, "membre@example.org": member}
+    for n in range(10):
+        email = f"personne{n}@example.org"
+        people[email] = MembershipFactory(
+            table=table, role=Role.MEMBER, user=UserFactory(email=email)
+        ).user
+    demo.load(people=people)
+    demo.load(people=people)  # idempotent
+    first, second = Campaign.objects.order_by("opens_at")
+    assert (second.opens_at - first.opens_at).days >= 360
+    assert Response.objects.filter(campaign=second).count() == 12
+    before = selectors.campaign_results(campaign=first)
+    after = selectors.campaign_results(campaign=second)
+    assert before.visible and after.visible
+    means = {d.code: d.mean for d in before.dimensions}
+    later = {d.code: d for d in after.dimensions}
+    assert later["D3"].mean - means["D3"] >= 0.5  # progress
+    assert later["D4"].divergent  # the split
+    assert DiscussionNote.objects.filter(campaign=second).exists()
+
+
+def _batch(model, objs):
+    model.objects.bulk_create(objs, batch_size=500)
+
+
+def test_generate_and_delete():
+    tables = [TableFactory(slug="gen-table-001"), TableFactory(slug="gen-table-002")]
+    seats = {
+        t.pk: {MembershipFactory(table=t, role=Role.MEMBER).user_id: "member" for _ in range(8)}
+        for t in tables
+    }
+    counts = generate.generate(
+        rng=random.Random(1), scale=1, tables=tables, seats=seats, batch=_batch, progress=print
+    )
+    assert counts["evaluation campaigns"] == 4
+    big = Campaign.objects.filter(table=tables[0]).order_by("-opens_at").first()
+    assert Response.objects.filter(campaign=big).count() == generate.BIG_RESPONDENTS
+    results = selectors.campaign_results(campaign=big, by="role")
+    assert results.groups and results.rate.answered == 60 and results.rate.invited == 60
+    generate.delete(tables=tables)
+    assert not Campaign.objects.exists() and not Participation.objects.exists()

@@ -1,0 +1,377 @@
+"""Pages of evaluation campaigns. Results pages show aggregates only.
+
+Each view: resolve → authorize → validate → call a service → respond.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from tablee.core.charts import Point, bar_chart
+from tablee.core.errors import Conflict, DomainError
+from tablee.core.forms import add_domain_error, posted
+from tablee.core.pagination import paginate
+from tablee.core.permissions import can, require
+from tablee.core.tenancy import TableRequest, table_view
+from tablee.evaluation import links, selectors, services
+from tablee.evaluation.forms import AnswerForm, CampaignForm, DiscussionForm, ExternalInviteForm
+from tablee.evaluation.models import Attribute, InviteScope
+
+
+def _campaign(request: TableRequest, campaign_id: int, perm: str):
+    campaign = selectors.campaign_get(table=request.table, campaign_id=campaign_id)
+    if campaign is None:
+        raise Http404
+    require(request.user, perm, campaign)
+    return campaign
+
+
+@table_view
+@require_http_methods(["GET"])
+def campaign_list(request: TableRequest) -> HttpResponse:
+    require(request.user, "evaluation.view_campaign", request.table)
+    page = paginate(request, selectors.campaign_list(table=request.table), per_page=20)
+    answered = selectors.campaigns_for_person(table=request.table, user=request.user)
+    for item in page.object_list:
+        item.state = selectors.campaign_state(item)
+        item.has_answered = item.pk in answered
+    return render(
+        request,
+        "evaluation/campaign_list.html",
+        {
+            "table": request.table,
+            "page": page,
+            "can_manage": can(request.user, "evaluation.manage_campaign", request.table),
+        },
+    )
+
+
+def _form_choices(table) -> dict:
+    from tablee.decisions.selectors import decision_list
+    from tablee.members.selectors import committee_list, people_of_table
+
+    return {
+        "committees": committee_list(table=table),
+        "people": people_of_table(table=table),
+        "decisions": decision_list(table=table)[:200],
+    }
+
+
+def _input(form: CampaignForm, choices: dict) -> services.CampaignInput:
+    data = form.cleaned_data
+    committees = {c.pk: c for c in choices["committees"]}
+    decisions = {d.pk: d for d in choices["decisions"]}
+    people = [p for p in choices["people"] if p.pk in set(data["people"] or [])]
+    return services.CampaignInput(
+        title=data["title"],
+        opens_at=data["opens_at"],
+        closes_at=data["closes_at"],
+        mode=data["mode"],
+        anonymity_threshold=data["anonymity_threshold"],
+        attributes=list(data["attributes"]),
+        invite_scope=data["invite_scope"],
+        committee=committees.get(data["committee"]),
+        people=people,
+        sharing_decision=decisions.get(data["sharing_decision"]),
+    )
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
+def campaign_create(request: TableRequest) -> HttpResponse:
+    require(request.user, "evaluation.manage_campaign", request.table)
+    choices = _form_choices(request.table)
+    form = CampaignForm(posted(request), **choices)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                campaign = services.campaign_create(
+                    table=request.table, actor=request.user, data=_input(form, choices)
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The campaign was created."))
+                return redirect(
+                    "evaluation:campaign-detail",
+                    table_slug=request.table.slug,
+                    campaign_id=campaign.pk,
+                )
+    return render(
+        request,
+        "evaluation/campaign_form.html",
+        {"table": request.table, "form": form, "campaign": None},
+        status=status,
+    )
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request: TableRequest, campaign_id: int) -> HttpResponse:
+    campaign = _campaign(request, campaign_id, "evaluation.manage_campaign")
+    choices = _form_choices(request.table)
+    initial = {
+        "title": campaign.title,
+        "opens_at": campaign.opens_at,
+        "closes_at": campaign.closes_at,
+        "mode": campaign.mode,
+        "anonymity_threshold": campaign.anonymity_threshold,
+        "attributes": campaign.attributes,
+        "invite_scope": campaign.invite_scope,
+        "committee": campaign.committee_id,
+        "people": list(campaign.invited_people.values_list("pk", flat=True))
+        if campaign.invite_scope == InviteScope.PEOPLE
+        else [],
+        "sharing_decision": campaign.sharing_decision_id,
+        "revision": campaign.revision,
+    }
+    form = CampaignForm(posted(request), initial=initial, **choices)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.campaign_update(
+                    campaign=campaign,
+                    actor=request.user,
+                    data=_input(form, choices),
+                    revision=form.cleaned_data["revision"] or 0,
+                )
+            except Conflict as error:
+                form.add_error(None, error.message)
+                status = 409
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The campaign was saved."))
+                return redirect(
+                    "evaluation:campaign-detail",
+                    table_slug=request.table.slug,
+                    campaign_id=campaign.pk,
+                )
+    return render(
+        request,
+        "evaluation/campaign_form.html",
+        {"table": request.table, "form": form, "campaign": campaign},
+        status=status,
+    )
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
+def campaign_detail(request: TableRequest, campaign_id: int) -> HttpResponse:
+    """The campaign, its response rate; coordinators invite external partners here."""
+    campaign = _campaign(request, campaign_id, "evaluation.view_campaign")
+    can_manage = can(request.user, "evaluation.manage_campaign", campaign)
+    form = ExternalInviteForm(posted(request))
+    status = 200
+    if request.method == "POST":
+        require(request.user, "evaluation.manage_campaign", campaign)
+        status = 400
+        if form.is_valid():
+            try:
+                services.campaign_invite_external(
+                    campaign=campaign,
+                    actor=request.user,
+                    email=form.cleaned_data["email"],
+                    name=form.cleaned_data["name"],
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The invitation was sent."))
+                return redirect(
+                    "evaluation:campaign-detail",
+                    table_slug=request.table.slug,
+                    campaign_id=campaign.pk,
+                )
+    invited = selectors.is_invited(campaign=campaign, user=request.user)
+    return render(
+        request,
+        "evaluation/campaign_detail.html",
+        {
+            "table": request.table,
+            "campaign": campaign,
+            "state": selectors.campaign_state(campaign),
+            "rate": selectors.response_rate(campaign=campaign),
+            "can_manage": can_manage,
+            "can_answer": invited
+            and can(request.user, "evaluation.answer_campaign", campaign)
+            and not selectors.has_answered(campaign=campaign, user=request.user),
+            "externals": selectors.externals(campaign=campaign) if can_manage else [],
+            "form": form,
+        },
+        status=status,
+    )
+
+
+def _answer_page(request, campaign, *, action_url: str, external=None) -> HttpResponse:
+    form = AnswerForm(posted(request))
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.campaign_answer(
+                    campaign=campaign,
+                    actor=request.user if external is None else None,
+                    external=external,
+                    answers=form.cleaned_data,
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+                status = 409
+            else:
+                return render(
+                    request,
+                    "evaluation/answer_done.html",
+                    {"table": campaign.table if external is None else None, "campaign": campaign},
+                )
+    return render(
+        request,
+        "evaluation/answer.html",
+        {
+            "table": campaign.table if external is None else None,
+            "campaign": campaign,
+            "form": form,
+            "action_url": action_url,
+        },
+        status=status,
+    )
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
+def campaign_answer(request: TableRequest, campaign_id: int) -> HttpResponse:
+    campaign = _campaign(request, campaign_id, "evaluation.answer_campaign")
+    if not selectors.is_invited(campaign=campaign, user=request.user):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    if selectors.has_answered(campaign=campaign, user=request.user):
+        return render(
+            request,
+            "evaluation/answer_done.html",
+            {"table": request.table, "campaign": campaign, "already": True},
+        )
+    return _answer_page(request, campaign, action_url=request.path)
+
+
+@require_http_methods(["GET", "POST"])
+def external_answer(request: HttpRequest, table_slug: str, token: str) -> HttpResponse:
+    """Answer from a signed link, without an account (external partners)."""
+    try:
+        invitation_id = links.read_token(token)
+    except links.LinkError as error:
+        message = _("This link has expired.") if error.expired else _("This link is not valid.")
+        return render(request, "evaluation/link_error.html", {"message": message}, status=404)
+    invitation = selectors.external_get(invitation_id=invitation_id)
+    if invitation is None or invitation.table.slug != table_slug or invitation.table.deleted_at:
+        return render(
+            request,
+            "evaluation/link_error.html",
+            {"message": _("This link is not valid.")},
+            status=404,
+        )
+    campaign = invitation.campaign
+    if selectors.campaign_state(campaign) != "open":
+        return render(
+            request,
+            "evaluation/link_error.html",
+            {"message": _("This campaign is not open for answers.")},
+            status=410,
+        )
+    if selectors.has_answered(campaign=campaign, external=invitation):
+        return render(
+            request, "evaluation/answer_done.html", {"campaign": campaign, "already": True}
+        )
+    return _answer_page(request, campaign, action_url=request.path, external=invitation)
+
+
+@table_view
+@require_http_methods(["GET"])
+def campaign_results(request: TableRequest, campaign_id: int) -> HttpResponse:
+    campaign = _campaign(request, campaign_id, "evaluation.view_results")
+    by = request.GET.get("by", "")
+    results = selectors.campaign_results(campaign=campaign, by=by)
+    chart = None
+    if results.visible:
+        chart = bar_chart(
+            [
+                Point(d.label, round(d.mean, 2) if d.mean is not None else None)
+                for d in results.dimensions
+            ],
+            title=_("Mean per dimension (1 to 5)"),
+        )
+    return render(
+        request,
+        "evaluation/campaign_results.html",
+        {
+            "table": request.table,
+            "campaign": campaign,
+            "results": results,
+            "chart": chart,
+            "by": by,
+            "attributes": [(a, Attribute(a).label) for a in campaign.attributes],
+        },
+    )
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
+def campaign_discussion(request: TableRequest, campaign_id: int) -> HttpResponse:
+    """The lowest and most divergent items, and what the table decided on each."""
+    campaign = _campaign(request, campaign_id, "evaluation.view_results")
+    can_edit = can(request.user, "evaluation.edit_discussion", campaign)
+    if request.method == "POST":
+        require(request.user, "evaluation.edit_discussion", campaign)
+    results = selectors.campaign_results(campaign=campaign)
+    rows = []
+    seen = set()
+    for kind, items in (("lowest", results.lowest), ("divergent", results.divergent)):
+        for item in items:
+            if item.code not in seen:
+                seen.add(item.code)
+                rows.append((kind, item))
+    notes = selectors.discussion_notes(campaign=campaign)
+    form = DiscussionForm(
+        posted(request),
+        codes=[item.code for _kind, item in rows],
+        initial={code: note.text for code, note in notes.items()},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.discussion_notes_save(
+                    campaign=campaign, actor=request.user, notes=form.cleaned_data
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The discussion sheet was saved."))
+                return redirect(
+                    "evaluation:campaign-discussion",
+                    table_slug=request.table.slug,
+                    campaign_id=campaign.pk,
+                )
+    return render(
+        request,
+        "evaluation/campaign_discussion.html",
+        {
+            "table": request.table,
+            "campaign": campaign,
+            "results": results,
+            "rows": [(kind, item, form[item.code], notes.get(item.code)) for kind, item in rows],
+            "form": form,
+            "can_edit": can_edit,
+        },
+        status=status,
+    )
