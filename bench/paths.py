@@ -24,7 +24,7 @@ if meeting:
 paths["decisions_search"] = (
     reverse("decisions:decision-list", kwargs={"table_slug": LARGE_TABLE}) + "?q=budget"
 )
-paths["my_actions"] = reverse("actions:my-actions")
+paths["my_actions"] = reverse("actions_public:my-actions")
 
 process = Process.objects.filter(table__slug=LARGE_TABLE, slug="plan-action").first()
 if process:
@@ -48,5 +48,15 @@ if process:
             "results:indicator-detail", kwargs={**kwargs, "indicator_id": indicator.pk}
         )
 paths["portrait"] = reverse("portrait:portrait-home", kwargs={"table_slug": LARGE_TABLE})
+paths["health"] = reverse("engagement:health", kwargs={"table_slug": LARGE_TABLE})
+
+from tablee.evaluation.models import Campaign  # noqa: E402
+
+campaign = Campaign.objects.filter(table__slug=LARGE_TABLE).order_by("-opens_at").first()
+if campaign:
+    paths["evaluation_results"] = reverse(
+        "evaluation:campaign-results",
+        kwargs={"table_slug": LARGE_TABLE, "campaign_id": campaign.pk},
+    )
 
 print("BENCH_PATHS=" + json.dumps(paths))

@@ -426,6 +426,10 @@ def main() -> int:
     finally:
         stop_server(proc)
 
+    # Documents: the funder report of the largest plan (seconds, peak memory).
+    result = manage("shell", "-c", (ROOT / "bench" / "documents.py").read_text(), capture=True)
+    print(result.stdout.strip() or f"bench documents failed: {result.stderr[-500:]}", flush=True)
+
     print(f"bench: load average after: {load_average()}")
     print(
         f"bench targets: queries <= {TARGET_QUERIES}, ratio <= {TARGET_RATIO:g}, "
