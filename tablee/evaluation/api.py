@@ -15,7 +15,7 @@ from tablee.api.schemas import ErrorOut
 from tablee.core.errors import InvalidInput
 from tablee.core.permissions import require
 from tablee.evaluation import selectors, services
-from tablee.evaluation.models import Attribute, InviteScope, Mode
+from tablee.evaluation.models import Attribute, Instrument, InviteScope, Mode
 from tablee.tables.selectors import table_get_by_slug
 
 router = Router(tags=["evaluation"])
@@ -63,6 +63,43 @@ class DimensionOut(SummaryOut):
     items: list[SummaryOut]
 
 
+class WheelGroupAxisOut(Schema):
+    n: int
+    median: float | None
+    q1: float | None
+    q3: float | None
+
+
+class WheelAxisOut(WheelGroupAxisOut):
+    position: int
+    name: str
+    definition: str
+    desired_median: float | None
+
+
+class WheelGroupOut(Schema):
+    label: str
+    n: int
+    axes: list[WheelGroupAxisOut]
+
+
+class WheelGapOut(Schema):
+    axis: str
+    high_group: str
+    high: float
+    low_group: str
+    low: float
+
+
+class WheelOut(Schema):
+    spread: str = "interquartile range (q1–q3, inclusive quartiles)"
+    attribute: str
+    axes: list[WheelAxisOut]
+    groups: list[WheelGroupOut]
+    groups_suppressed: bool
+    gaps: list[WheelGapOut]
+
+
 class ResultsOut(Schema):
     campaign_id: int
     respondents: int
@@ -71,6 +108,7 @@ class ResultsOut(Schema):
     anonymity_threshold: int
     visible: bool
     dimensions: list[DimensionOut]
+    wheel: WheelOut | None = None
 
 
 def _table(request: HttpRequest, table_slug: str, perm: str):
@@ -172,6 +210,8 @@ def results(request: HttpRequest, table_slug: str, campaign_id: int):
     campaign = selectors.campaign_get(table=table, campaign_id=campaign_id)
     if campaign is None:
         raise Http404
+    if campaign.instrument == Instrument.WHEEL:
+        return _wheel_results(campaign)
     data = selectors.campaign_results(campaign=campaign)
     return {
         "campaign_id": campaign.pk,
@@ -183,4 +223,58 @@ def results(request: HttpRequest, table_slug: str, campaign_id: int):
         "dimensions": [
             {**_summary(d), "items": [_summary(i) for i in d.children]} for d in data.dimensions
         ],
+    }
+
+
+def _axis_summary(s) -> dict:
+    return {"n": s.n, "median": s.median, "q1": s.q1, "q3": s.q3}
+
+
+def _wheel_results(campaign) -> dict:
+    """Wheel aggregates only: medians and quartiles per axis and group, gaps."""
+    data = selectors.wheel_results(campaign=campaign)
+    names = {a.key: a.name for a in data.axes}
+    wheel = None
+    if data.visible:
+        wheel = {
+            "attribute": data.attribute,
+            "axes": [
+                {
+                    "position": a.position,
+                    "name": a.name,
+                    "definition": a.definition,
+                    "desired_median": data.overall[a.key].desired_median,
+                    **_axis_summary(data.overall[a.key]),
+                }
+                for a in data.axes
+            ],
+            "groups": [
+                {
+                    "label": g.label,
+                    "n": g.n,
+                    "axes": [_axis_summary(g.axes[a.key]) for a in data.axes],
+                }
+                for g in data.groups
+            ],
+            "groups_suppressed": data.groups_suppressed,
+            "gaps": [
+                {
+                    "axis": names[gap.axis],
+                    "high_group": gap.high_group,
+                    "high": gap.high,
+                    "low_group": gap.low_group,
+                    "low": gap.low,
+                }
+                for gap in data.gaps
+            ],
+        }
+    return {
+        "campaign_id": campaign.pk,
+        "respondents": data.respondents,
+        "invited": data.rate.invited,
+        "response_rate_percent": data.rate.percent,
+        "anonymity_threshold": campaign.anonymity_threshold,
+        "visible": data.visible,
+        "dimensions": [],
+        "wheel": wheel,
     }

@@ -4,13 +4,67 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tablee.evaluation import instruments
-from tablee.evaluation.models import DEFAULT_THRESHOLD, MIN_THRESHOLD, Attribute, InviteScope, Mode
+from tablee.evaluation.models import (
+    DEFAULT_THRESHOLD,
+    MIN_THRESHOLD,
+    WHEEL_SCALE_MAX,
+    Attribute,
+    Instrument,
+    InviteScope,
+    Mode,
+)
 
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+AXIS_SEPARATORS = ("—", "–", " - ", ":")
+
+
+def parse_axes(text: str) -> list[tuple[str, str]]:
+    """One axis per line: « name — definition » (also « - » or « : »)."""
+    axes = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        for separator in AXIS_SEPARATORS:
+            if separator in line:
+                name, definition = line.split(separator, 1)
+                break
+        else:
+            raise forms.ValidationError(
+                _("Write each axis as « name — definition »: « %(line)s » has no definition."),
+                params={"line": line[:80]},
+            )
+        axes.append((name.strip(), definition.strip()))
+    return axes
+
+
 class CampaignForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
+    instrument = forms.ChoiceField(
+        label=_("Instrument"),
+        choices=Instrument.choices,
+        widget=forms.RadioSelect,
+        initial=Instrument.DIAGNOSTIC,
+    )
+    axes = forms.CharField(
+        label=_("Axes of the wheel (wheel only)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 9}),
+        help_text=_(
+            "4 to 9 lines, one axis per line: « name — one-sentence definition », agreed "
+            "together before scoring. The axes cannot change once someone has answered."
+        ),
+    )
+    same_axes_as = forms.TypedChoiceField(
+        label=_("Or the same axes as a previous wheel"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("Reusing the same axes makes comparisons over time valid."),
+    )
     opens_at = forms.DateTimeField(label=_("Opens"), widget=_DATETIME)
     closes_at = forms.DateTimeField(label=_("Closes"), widget=_DATETIME)
     mode = forms.ChoiceField(
@@ -60,13 +114,17 @@ class CampaignForm(forms.Form):
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
-    def __init__(self, *args, committees=(), people=(), decisions=(), **kwargs) -> None:
+    def __init__(self, *args, committees=(), people=(), decisions=(), wheels=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["same_axes_as"].choices = [("", "—")] + [(c.pk, c.title) for c in wheels]
         self.fields["committee"].choices = [("", "—")] + [(c.pk, c.name) for c in committees]
         self.fields["people"].choices = [(p.pk, str(p)) for p in people]
         self.fields["sharing_decision"].choices = [("", _("Not shared"))] + [
             (d.pk, str(d)) for d in decisions
         ]
+
+    def clean_axes(self) -> list[tuple[str, str]]:
+        return parse_axes(self.cleaned_data.get("axes", ""))
 
 
 class ExternalInviteForm(forms.Form):
@@ -107,3 +165,34 @@ class DiscussionForm(forms.Form):
                 max_length=5000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+
+
+class WheelAnswerForm(forms.Form):
+    """Per axis: a score 0–10 (required), why (optional), desired score (optional)."""
+
+    def __init__(self, *args, axes=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.axes = list(axes)
+        scale = [(str(v), str(v)) for v in range(WHEEL_SCALE_MAX + 1)]
+        for axis in self.axes:
+            self.fields[f"{axis.key}-score"] = forms.ChoiceField(
+                label=_("Score now (0 to 10)"), choices=scale, widget=forms.RadioSelect
+            )
+            self.fields[f"{axis.key}-why"] = forms.CharField(
+                label=_("Why (optional)"),
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"{axis.key}-desired"] = forms.IntegerField(
+                label=_("Score you would wish for (optional, 0 to 10)"),
+                required=False,
+                min_value=0,
+                max_value=WHEEL_SCALE_MAX,
+            )
+
+    def rows(self):
+        return [
+            (axis, self[f"{axis.key}-score"], self[f"{axis.key}-why"], self[f"{axis.key}-desired"])
+            for axis in self.axes
+        ]

@@ -201,3 +201,39 @@ class DiscussionNote(TableScopedModel):
                 fields=["campaign", "item_code"], name="evaluation_one_note_per_item"
             )
         ]
+
+
+WHEEL_MIN_AXES = 4
+WHEEL_MAX_AXES = 9
+WHEEL_SCALE_MAX = 10
+
+
+class WheelAxis(TableScopedModel):
+    """One axis of an appreciation wheel, defined before anyone scores it.
+
+    Frozen once the campaign has a response (see services), so that every
+    respondent scored the same thing and later campaigns can compare.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="wheel_axes")
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=80)
+    definition = models.CharField(_("definition"), max_length=300)
+
+    class Meta:
+        ordering = ["campaign", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "position"], name="evaluation_wheel_axis_position"
+            )
+        ]
+        verbose_name = _("wheel axis")
+        verbose_name_plural = _("wheel axes")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def key(self) -> str:
+        """Key of this axis in `Response.answers` of a wheel campaign."""
+        return f"a{self.position}"

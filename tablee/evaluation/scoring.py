@@ -7,9 +7,10 @@ answered, not an estimate of a larger population).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from statistics import mean, pstdev
+from statistics import mean, median, pstdev, quantiles
 
 from django.utils.translation import gettext_lazy as _
 
@@ -222,3 +223,130 @@ def lowest_and_divergent(items: Sequence[Summary], *, count: int = 3):
     lowest = sorted(valid, key=lambda i: (i.mean, i.code))[:count]
     divergent = sorted(valid, key=lambda i: (-(i.sd or 0), i.code))[:count]
     return lowest, divergent
+
+
+# --- appreciation wheel -----------------------------------------------------
+#
+# Scores are 0–10 per axis. Each axis is read on its own: the median (robust
+# to one extreme answer) and the interquartile range Q1–Q3 ("inclusive"
+# quartiles, i.e. linear interpolation between the answers). Groups are
+# compared axis by axis. We NEVER rank, compare or summarize wheels by the
+# area of their polygon: the area depends on the order of the axes and
+# squares the scores, so it measures nothing the table agreed on.
+
+WHEEL_GAP = 2.0  # a gap between two groups' medians of 2 points or more is flagged
+
+
+@dataclass
+class AxisSummary:
+    """Aggregates of one wheel axis for one group of respondents."""
+
+    n: int
+    median: float | None
+    q1: float | None
+    q3: float | None
+    desired_median: float | None = None
+
+    @property
+    def iqr(self) -> float | None:
+        if self.q1 is None or self.q3 is None:
+            return None
+        return self.q3 - self.q1
+
+
+def _quartiles(values: Sequence[float]) -> tuple[float, float]:
+    if len(values) == 1:
+        return float(values[0]), float(values[0])
+    q1, _q2, q3 = quantiles(values, n=4, method="inclusive")
+    return q1, q3
+
+
+def summarize_axis(
+    scores: Iterable[float | None], desired: Iterable[float | None] = ()
+) -> AxisSummary:
+    """Median and interquartile range of one axis's scores (None ignored)."""
+    valid = sorted(v for v in scores if v is not None)
+    wished = [v for v in desired if v is not None]
+    if not valid:
+        return AxisSummary(0, None, None, None, median(wished) if wished else None)
+    q1, q3 = _quartiles(valid)
+    return AxisSummary(
+        len(valid), float(median(valid)), q1, q3, median(wished) if wished else None
+    )
+
+
+def _axis_values(answer_sets: Sequence[Mapping], key: str, field_name: str) -> list:
+    values = []
+    for answers in answer_sets:
+        entry = answers.get(key)
+        if isinstance(entry, Mapping):
+            values.append(entry.get(field_name))
+    return values
+
+
+def summarize_wheel(answer_sets: Sequence[Mapping], keys: Sequence[str]) -> dict[str, AxisSummary]:
+    """`answer_sets` are {axis key: {"score": 0–10, "desired": 0–10|None, …}}."""
+    return {
+        key: summarize_axis(
+            _axis_values(answer_sets, key, "score"), _axis_values(answer_sets, key, "desired")
+        )
+        for key in keys
+    }
+
+
+@dataclass(frozen=True)
+class Gap:
+    axis: str
+    high_group: str
+    high: float
+    low_group: str
+    low: float
+
+    @property
+    def size(self) -> float:
+        return self.high - self.low
+
+
+def wheel_gaps(
+    medians: Mapping[str, Mapping[str, float | None]],
+    keys: Sequence[str],
+    *,
+    minimum: float = WHEEL_GAP,
+) -> list[Gap]:
+    """Per axis, the widest gap between two groups' medians, when ≥ `minimum`.
+
+    `medians` is {group: {axis key: median}}.
+    """
+    gaps = []
+    for key in keys:
+        known = [(g, m[key]) for g, m in medians.items() if m.get(key) is not None]
+        if len(known) < 2:
+            continue
+        high = max(known, key=lambda item: (item[1], item[0]))
+        low = min(known, key=lambda item: (item[1], item[0]))
+        # rounded, so 7.0 - 5.0 and 6.9 - 4.9 compare as they read
+        if round(high[1] - low[1], 6) >= minimum:
+            gaps.append(Gap(key, high[0], high[1], low[0], low[1]))
+    return gaps
+
+
+@dataclass
+class TrendRow:
+    axis: str
+    values: list  # medians, one per campaign, oldest first (None: not shown)
+    changes: list  # change from the previous campaign, None for the first or missing
+
+
+def wheel_trend(
+    series: Sequence[Mapping[str, float | None]], keys: Sequence[str]
+) -> list[TrendRow]:
+    """The same axes' medians campaign after campaign, with the change per axis."""
+    rows = []
+    for key in keys:
+        values = [s.get(key) for s in series]
+        changes = [None] + [
+            None if a is None or b is None else round(b - a, 6)
+            for a, b in itertools.pairwise(values)
+        ]
+        rows.append(TrendRow(key, values, changes))
+    return rows

@@ -18,9 +18,11 @@ from tablee.evaluation.models import (
     Campaign,
     DiscussionNote,
     ExternalInvitation,
+    Instrument,
     InviteScope,
     Participation,
     Response,
+    WheelAxis,
 )
 
 SENIORITY_NEW, SENIORITY_MID, SENIORITY_LONG = "lt1", "1to3", "3plus"
@@ -320,3 +322,131 @@ def campaigns_for_person(*, table, user) -> set[int]:
         .filter(person=user)
         .values_list("campaign_id", flat=True)
     )
+
+
+# --- appreciation wheel -----------------------------------------------------
+
+
+def wheel_axes(*, campaign: Campaign) -> list[WheelAxis]:
+    return list(WheelAxis.objects.filter(campaign=campaign).order_by("position"))
+
+
+def wheel_campaigns(*, table, exclude: int | None = None) -> list[Campaign]:
+    """Wheel campaigns of the table, newest first (to copy their axes)."""
+    rows = Campaign.objects.for_table(table).filter(instrument=Instrument.WHEEL)
+    if exclude:
+        rows = rows.exclude(pk=exclude)
+    return list(rows.order_by("-opens_at", "-id")[:50])
+
+
+def default_wheel_attribute(campaign: Campaign) -> str:
+    for attribute in (Attribute.ROLE, Attribute.SECTOR):
+        if attribute in campaign.attributes:
+            return attribute
+    return campaign.attributes[0] if campaign.attributes else ""
+
+
+@dataclass
+class WheelGroup:
+    label: str
+    n: int
+    axes: dict  # axis key → scoring.AxisSummary
+
+
+@dataclass
+class WheelResults:
+    campaign: Campaign
+    rate: Rate
+    respondents: int
+    visible: bool
+    axes: list = field(default_factory=list)
+    overall: dict = field(default_factory=dict)  # axis key → AxisSummary
+    attribute: str = ""
+    groups: list = field(default_factory=list)
+    groups_suppressed: bool = False
+    hidden_groups: int = 0
+    gaps: list = field(default_factory=list)  # scoring.Gap, groups by label
+    trend_campaigns: list = field(default_factory=list)  # oldest first, this one last
+    trend: list = field(default_factory=list)  # scoring.TrendRow
+
+
+def _axis_signature(axes) -> tuple:
+    return tuple(a.name.casefold() for a in axes)
+
+
+def wheel_results(*, campaign: Campaign, by: str = "") -> WheelResults:
+    """Aggregates only; nothing below the anonymity threshold, groups included."""
+    from django.utils.translation import gettext as _
+
+    pairs = _answer_pairs(campaign)
+    threshold = campaign.anonymity_threshold
+    axes = wheel_axes(campaign=campaign)
+    keys = [a.key for a in axes]
+    results = WheelResults(
+        campaign=campaign,
+        rate=response_rate(campaign=campaign),
+        respondents=len(pairs),
+        visible=len(pairs) >= threshold,
+        axes=axes,
+    )
+    if not results.visible:
+        return results
+    results.overall = scoring.summarize_wheel([a for _attrs, a in pairs], keys)
+    by = by if by in campaign.attributes else default_wheel_attribute(campaign)
+    if by:
+        results.attribute = by
+        breakdown = scoring.group_breakdown(pairs, by, threshold=threshold)
+        results.groups_suppressed = breakdown.suppressed
+        results.hidden_groups = breakdown.hidden_groups
+        sectors = None
+        if by == Attribute.SECTOR:
+            from tablee.organizations.models import Sector
+
+            sectors = {s.code: s for s in Sector.objects.filter(code__in=list(breakdown.shown))}
+        for value, sets in sorted(breakdown.shown.items()):
+            results.groups.append(
+                WheelGroup(
+                    attribute_label(by, value, sectors=sectors),
+                    len(sets),
+                    scoring.summarize_wheel(sets, keys),
+                )
+            )
+        if breakdown.pooled:
+            results.groups.append(
+                WheelGroup(
+                    _("Other groups together"),
+                    len(breakdown.pooled),
+                    scoring.summarize_wheel(breakdown.pooled, keys),
+                )
+            )
+        results.gaps = scoring.wheel_gaps(
+            {g.label: {k: s.median for k, s in g.axes.items()} for g in results.groups}, keys
+        )
+    # Over time: earlier wheel campaigns of the table scored on the same axes.
+    signature = _axis_signature(axes)
+    earlier = (
+        Campaign.objects.for_table(campaign.table_id)
+        .filter(instrument=Instrument.WHEEL, opens_at__lt=campaign.opens_at)
+        .exclude(pk=campaign.pk)
+        .prefetch_related("wheel_axes")
+        .order_by("opens_at", "id")[:20]
+    )
+    same = [c for c in earlier if _axis_signature(c.wheel_axes.all()) == signature]
+    if same:
+        answers_by_campaign: dict[int, list] = {c.pk: [] for c in same}
+        for campaign_id, answers in Response.objects.filter(
+            campaign_id__in=list(answers_by_campaign)
+        ).values_list("campaign_id", "answers"):
+            answers_by_campaign[campaign_id].append(answers or {})
+        series = []
+        for other in same:
+            sets = answers_by_campaign[other.pk]
+            if len(sets) < other.anonymity_threshold:
+                series.append(dict.fromkeys(keys))  # below its threshold: nothing shown
+            else:
+                summary = scoring.summarize_wheel(sets, keys)
+                series.append({k: s.median for k, s in summary.items()})
+        series.append({k: s.median for k, s in results.overall.items()})
+        results.trend_campaigns = [*same, campaign]
+        results.trend = scoring.wheel_trend(series, keys)
+    return results

@@ -14,6 +14,9 @@ from tablee.evaluation import instruments, selectors, tasks
 from tablee.evaluation.audit_events import Event
 from tablee.evaluation.models import (
     MIN_THRESHOLD,
+    WHEEL_MAX_AXES,
+    WHEEL_MIN_AXES,
+    WHEEL_SCALE_MAX,
     Attribute,
     Campaign,
     DiscussionNote,
@@ -22,6 +25,7 @@ from tablee.evaluation.models import (
     InviteScope,
     Participation,
     Response,
+    WheelAxis,
 )
 
 
@@ -42,6 +46,9 @@ class CampaignInput:
     people: list = field(default_factory=list)
     sharing_decision: object | None = None
     instrument: str = Instrument.DIAGNOSTIC
+    # Wheel only: [(name, definition), …], or the axes of a previous wheel.
+    axes: list[tuple[str, str]] = field(default_factory=list)
+    copy_axes_from: Campaign | None = None
 
 
 def _validate(table, data: CampaignInput) -> None:
@@ -61,12 +68,65 @@ def _validate(table, data: CampaignInput) -> None:
         errors["committee"] = [_("Choose the committee invited.")]
     if data.invite_scope == InviteScope.PEOPLE and not data.people:
         errors["people"] = [_("Choose at least one person.")]
+    if data.instrument not in Instrument.values:
+        errors["instrument"] = [_("Unknown instrument.")]
+    if data.instrument == Instrument.WHEEL:
+        message = _wheel_axes_error(_wheel_axes(table, data))
+        if message:
+            errors["axes"] = [message]
     if errors:
         raise InvalidInput(next(iter(errors.values()))[0], extra={"fields": errors})
     if data.committee is not None:
         assert data.committee.table_id == table.pk
     if data.sharing_decision is not None:
         assert data.sharing_decision.table_id == table.pk
+
+
+def _wheel_axes(table, data: CampaignInput) -> list[tuple[str, str]]:
+    if data.copy_axes_from is not None:
+        assert data.copy_axes_from.table_id == table.pk
+        return [(a.name, a.definition) for a in selectors.wheel_axes(campaign=data.copy_axes_from)]
+    return [(name.strip(), definition.strip()) for name, definition in data.axes]
+
+
+def _wheel_axes_error(axes: list[tuple[str, str]]) -> str:
+    if not WHEEL_MIN_AXES <= len(axes) <= WHEEL_MAX_AXES:
+        return _("A wheel has %(min)s to %(max)s axes; %(n)s were given.") % {
+            "min": WHEEL_MIN_AXES,
+            "max": WHEEL_MAX_AXES,
+            "n": len(axes),
+        }
+    for name, definition in axes:
+        if not name or not definition:
+            return _("Give every axis a name and a one-sentence definition.")
+        if len(name) > 80 or len(definition) > 300:
+            return _("An axis name has 80 characters at most, its definition 300.")
+    if len({name.casefold() for name, _d in axes}) != len(axes):
+        return _("Two axes have the same name.")
+    return ""
+
+
+def _set_wheel_axes(campaign: Campaign, axes: list[tuple[str, str]]) -> bool:
+    """Replace the axes of a wheel campaign; False if they did not change."""
+    current = [(a.name, a.definition) for a in selectors.wheel_axes(campaign=campaign)]
+    if current == axes:
+        return False
+    if selectors.campaign_has_answers(campaign=campaign):
+        raise DomainError(
+            _("The axes are frozen: the campaign already has answers scored on them.")
+        )
+    WheelAxis.objects.filter(campaign=campaign).delete()
+    WheelAxis.objects.bulk_create(
+        WheelAxis(
+            table_id=campaign.table_id,
+            campaign=campaign,
+            position=position,
+            name=name,
+            definition=definition,
+        )
+        for position, (name, definition) in enumerate(axes, 1)
+    )
+    return True
 
 
 def _snapshot(campaign: Campaign) -> dict:
@@ -79,6 +139,10 @@ def _snapshot(campaign: Campaign) -> dict:
         "invite_scope": campaign.invite_scope,
         "results_shared": campaign.results_shared,
         "sharing_decision": campaign.sharing_decision_id,
+        "instrument": campaign.instrument,
+        "axes": [a.name for a in selectors.wheel_axes(campaign=campaign)]
+        if campaign.instrument == Instrument.WHEEL
+        else [],
     }
 
 
@@ -104,6 +168,8 @@ def campaign_create(*, table, actor, data: CampaignInput) -> Campaign:
     campaign.save()
     if data.invite_scope == InviteScope.PEOPLE:
         campaign.invited_people.set(data.people)
+    if campaign.instrument == Instrument.WHEEL:
+        _set_wheel_axes(campaign, _wheel_axes(table, data))
     audit.record(
         table=table,
         actor=actor,
@@ -126,6 +192,11 @@ def campaign_update(*, campaign: Campaign, actor, data: CampaignInput, revision:
     if data.instrument != locked.instrument and selectors.campaign_has_answers(campaign=locked):
         raise DomainError(_("The instrument cannot change once the campaign has answers."))
     old = _snapshot(locked)
+    if data.instrument == Instrument.WHEEL:
+        _set_wheel_axes(locked, _wheel_axes(locked.table, data))
+    elif locked.instrument == Instrument.WHEEL:
+        WheelAxis.objects.filter(campaign=locked).delete()
+    locked.instrument = data.instrument
     _apply(locked, data)
     locked.revision += 1
     locked.full_clean()
@@ -166,6 +237,33 @@ def campaign_invite_external(*, campaign: Campaign, actor, email: str, name: str
     return invitation
 
 
+def _wheel_number(value, *, required: bool) -> int | None:
+    if value in (None, ""):
+        if required:
+            raise InvalidInput(_("Score every axis from 0 to 10."))
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if not 0 <= number <= WHEEL_SCALE_MAX:
+        raise InvalidInput(_("A score is outside the 0 to 10 scale."))
+    return number
+
+
+def _clean_wheel_answers(campaign: Campaign, values: dict) -> dict[str, dict]:
+    """{axis key: {"score": 0–10, "desired": 0–10 or None, "why": text}}."""
+    answers = {}
+    for axis in selectors.wheel_axes(campaign=campaign):
+        why = str(values.get(f"{axis.key}-why") or "").strip()[:1000]
+        answers[axis.key] = {
+            "score": _wheel_number(values.get(f"{axis.key}-score"), required=True),
+            "desired": _wheel_number(values.get(f"{axis.key}-desired"), required=False),
+            "why": why,
+        }
+    return answers
+
+
 def _clean_answers(values: dict) -> dict[str, int | None]:
     answers: dict[str, int | None] = {}
     for code in instruments.ITEMS:
@@ -193,9 +291,14 @@ def campaign_answer(*, campaign: Campaign, actor=None, external=None, answers: d
     locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if selectors.campaign_state(locked) != "open":
         raise DomainError(_("This campaign is not open for answers."))
-    clean = _clean_answers(answers)
-    if all(v is None for v in clean.values()):
-        raise InvalidInput(_("Answer at least one statement."))
+    if locked.instrument == Instrument.WHEEL:
+        clean = _clean_wheel_answers(locked, answers)
+        if not clean:
+            raise DomainError(_("This wheel has no axes yet."))
+    else:
+        clean = _clean_answers(answers)
+        if all(v is None for v in clean.values()):
+            raise InvalidInput(_("Answer at least one statement."))
     if external is not None:
         assert external.campaign_id == locked.pk
         attributes = selectors.external_attributes(campaign=locked)

@@ -11,15 +11,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tablee.core.charts import Point, bar_chart
+from tablee.core.charts import Point, Series, bar_chart, radar_chart
 from tablee.core.errors import Conflict, DomainError
 from tablee.core.forms import add_domain_error, posted
 from tablee.core.pagination import paginate
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
 from tablee.evaluation import links, selectors, services
-from tablee.evaluation.forms import AnswerForm, CampaignForm, DiscussionForm, ExternalInviteForm
-from tablee.evaluation.models import Attribute, InviteScope
+from tablee.evaluation.forms import (
+    AnswerForm,
+    CampaignForm,
+    DiscussionForm,
+    ExternalInviteForm,
+    WheelAnswerForm,
+)
+from tablee.evaluation.models import Attribute, Instrument, InviteScope
 
 
 def _campaign(request: TableRequest, campaign_id: int, perm: str):
@@ -50,7 +56,7 @@ def campaign_list(request: TableRequest) -> HttpResponse:
     )
 
 
-def _form_choices(table) -> dict:
+def _form_choices(table, campaign=None) -> dict:
     from tablee.decisions.selectors import decision_list
     from tablee.members.selectors import committee_list, people_of_table
 
@@ -58,6 +64,9 @@ def _form_choices(table) -> dict:
         "committees": committee_list(table=table),
         "people": people_of_table(table=table),
         "decisions": decision_list(table=table)[:200],
+        "wheels": selectors.wheel_campaigns(
+            table=table, exclude=campaign.pk if campaign else None
+        ),
     }
 
 
@@ -66,7 +75,11 @@ def _input(form: CampaignForm, choices: dict) -> services.CampaignInput:
     committees = {c.pk: c for c in choices["committees"]}
     decisions = {d.pk: d for d in choices["decisions"]}
     people = [p for p in choices["people"] if p.pk in set(data["people"] or [])]
+    wheels = {c.pk: c for c in choices["wheels"]}
     return services.CampaignInput(
+        instrument=data["instrument"],
+        axes=data["axes"],
+        copy_axes_from=wheels.get(data["same_axes_as"]),
         title=data["title"],
         opens_at=data["opens_at"],
         closes_at=data["closes_at"],
@@ -115,9 +128,13 @@ def campaign_create(request: TableRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def campaign_edit(request: TableRequest, campaign_id: int) -> HttpResponse:
     campaign = _campaign(request, campaign_id, "evaluation.manage_campaign")
-    choices = _form_choices(request.table)
+    choices = _form_choices(request.table, campaign)
     initial = {
         "title": campaign.title,
+        "instrument": campaign.instrument,
+        "axes": "\n".join(
+            f"{a.name} — {a.definition}" for a in selectors.wheel_axes(campaign=campaign)
+        ),
         "opens_at": campaign.opens_at,
         "closes_at": campaign.closes_at,
         "mode": campaign.mode,
@@ -205,6 +222,9 @@ def campaign_detail(request: TableRequest, campaign_id: int) -> HttpResponse:
             and can(request.user, "evaluation.answer_campaign", campaign)
             and not selectors.has_answered(campaign=campaign, user=request.user),
             "externals": selectors.externals(campaign=campaign) if can_manage else [],
+            "axes": selectors.wheel_axes(campaign=campaign)
+            if campaign.instrument == Instrument.WHEEL
+            else [],
             "form": form,
         },
         status=status,
@@ -212,7 +232,11 @@ def campaign_detail(request: TableRequest, campaign_id: int) -> HttpResponse:
 
 
 def _answer_page(request, campaign, *, action_url: str, external=None) -> HttpResponse:
-    form = AnswerForm(posted(request))
+    wheel = campaign.instrument == Instrument.WHEEL
+    if wheel:
+        form = WheelAnswerForm(posted(request), axes=selectors.wheel_axes(campaign=campaign))
+    else:
+        form = AnswerForm(posted(request))
     status = 200
     if request.method == "POST":
         status = 400
@@ -241,6 +265,7 @@ def _answer_page(request, campaign, *, action_url: str, external=None) -> HttpRe
             "campaign": campaign,
             "form": form,
             "action_url": action_url,
+            "wheel": wheel,
         },
         status=status,
     )
@@ -299,6 +324,8 @@ def external_answer(request: HttpRequest, table_slug: str, token: str) -> HttpRe
 def campaign_results(request: TableRequest, campaign_id: int) -> HttpResponse:
     campaign = _campaign(request, campaign_id, "evaluation.view_results")
     by = request.GET.get("by", "")
+    if campaign.instrument == Instrument.WHEEL:
+        return _wheel_results_page(request, campaign, by)
     results = selectors.campaign_results(campaign=campaign, by=by)
     chart = None
     if results.visible:
@@ -318,6 +345,51 @@ def campaign_results(request: TableRequest, campaign_id: int) -> HttpResponse:
             "results": results,
             "chart": chart,
             "by": by,
+            "attributes": [(a, Attribute(a).label) for a in campaign.attributes],
+        },
+    )
+
+
+def _wheel_results_page(request: TableRequest, campaign, by: str) -> HttpResponse:
+    results = selectors.wheel_results(campaign=campaign, by=by)
+    names = {a.key: a.name for a in results.axes}
+    chart = None
+    if results.visible:
+        series = results.groups or []
+        chart = radar_chart(
+            [a.name for a in results.axes],
+            [
+                Series(
+                    f"{group.label} (n = {group.n})",
+                    [Point(names[k], s.median) for k, s in group.axes.items()],
+                )
+                for group in series
+            ]
+            or [
+                Series(
+                    _("All respondents"),
+                    [Point(names[k], s.median) for k, s in results.overall.items()],
+                )
+            ],
+            title=_("Median score per axis (0 to 10)"),
+            max_value=10,
+        )
+    return render(
+        request,
+        "evaluation/wheel_results.html",
+        {
+            "table": request.table,
+            "campaign": campaign,
+            "results": results,
+            "chart": chart,
+            "names": names,
+            "overall": [(a, results.overall.get(a.key)) for a in results.axes],
+            "group_rows": [(a, [g.axes[a.key] for g in results.groups]) for a in results.axes],
+            "gaps": [(names[g.axis], g) for g in results.gaps],
+            "trend": [
+                (names[row.axis], list(zip(row.values, row.changes, strict=True)))
+                for row in results.trend
+            ],
             "attributes": [(a, Attribute(a).label) for a in campaign.attributes],
         },
     )

@@ -22,7 +22,7 @@ def test_demo_two_campaigns_a_year_apart(table, coordinator, member):
         ).user
     demo.load(people=people)
     demo.load(people=people)  # idempotent
-    first, second = Campaign.objects.order_by("opens_at")
+    first, second = Campaign.objects.filter(instrument="diagnostic").order_by("opens_at")
     assert (second.opens_at - first.opens_at).days >= 360
     assert Response.objects.filter(campaign=second).count() == 12
     before = selectors.campaign_results(campaign=first)
@@ -33,6 +33,18 @@ def test_demo_two_campaigns_a_year_apart(table, coordinator, member):
     assert later["D3"].mean - means["D3"] >= 0.5  # progress
     assert later["D4"].divergent  # the split
     assert DiscussionNote.objects.filter(campaign=second).exists()
+    # Two appreciation wheels on the same axes, members and the municipality apart.
+    wheels = list(Campaign.objects.filter(instrument="wheel").order_by("opens_at"))
+    assert len(wheels) == 2
+    wheel = selectors.wheel_results(campaign=wheels[1])
+    assert wheel.visible and len(wheel.axes) == 6
+    assert sorted(g.n for g in wheel.groups) == [5, 11]
+    assert [
+        wheel_axis.name
+        for wheel_axis in wheel.axes
+        if wheel_axis.key in {gap.axis for gap in wheel.gaps}
+    ] == ["Décisions partagées"]
+    assert len(wheel.trend) == 6 and len(wheel.trend_campaigns) == 2
 
 
 def _batch(model, objs):
