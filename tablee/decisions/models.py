@@ -129,7 +129,22 @@ class Decision(TableScopedModel):
         constraints = [
             models.UniqueConstraint(fields=["table", "number"], name="unique_decision_number")
         ]
-        indexes = [models.Index(fields=["table", "-decided_on"])]
+        indexes = [
+            models.Index(fields=["table", "-decided_on"]),
+            # Few decisions amend or supersede another: with planner statistics,
+            # the plain foreign-key indexes (mostly NULL) look useless to SQLite
+            # and the "in force" subqueries scanned the whole register.
+            models.Index(
+                fields=["supersedes"],
+                condition=models.Q(supersedes__isnull=False),
+                name="decision_supersedes_set",
+            ),
+            models.Index(
+                fields=["amends"],
+                condition=models.Q(amends__isnull=False),
+                name="decision_amends_set",
+            ),
+        ]
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
 
