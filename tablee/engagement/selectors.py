@@ -10,12 +10,24 @@ meetings whose attendance was never taken; no recorded meeting gives
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, ExtractYear, Trunc
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -236,9 +248,38 @@ def _held_meetings(table) -> list[tuple]:
     )
 
 
-def _seat_period_tallies(table, period: str) -> list[tuple]:
-    """(period start, seat id, present, recorded) rows (one aggregate query)."""
+def _period_starts(first, last, period: str) -> list:
+    """Local starts of every year or quarter from `first` to `last` (aware datetimes)."""
+    first, last = timezone.localtime(first), timezone.localtime(last)
+    step = 3 if period == "quarter" else 12
+    month = 1 if period == "year" else (first.month - 1) // 3 * 3 + 1
+    current = first.replace(month=month, day=1, hour=0, minute=0, second=0, microsecond=0)
+    starts = []
+    while current <= last:
+        starts.append(current)
+        total = current.month - 1 + step
+        current = current.replace(year=current.year + total // 12, month=total % 12 + 1)
+    return starts
+
+
+def _seat_period_tallies(table, period: str, held: list[tuple]) -> list[tuple]:
+    """(period start, seat id, present, recorded) rows (one aggregate query).
+
+    The period is a CASE over the period boundaries (compared natively by the
+    database) rather than a date truncation, which SQLite runs as a Python
+    function on every attendance row.
+    """
     from tablee.meetings.models import Attendance, MeetingStatus
+
+    moments = [row[2] for row in held if row[2] is not None]
+    if not moments:
+        return []
+    starts = _period_starts(min(moments), max(moments), period)
+    period_of = Case(
+        *[When(meeting__starts_at__gte=start, then=Value(start)) for start in reversed(starts)],
+        default=Value(None),
+        output_field=DateTimeField(),
+    )
 
     return list(
         Attendance.objects.for_table(table)
@@ -249,7 +290,7 @@ def _seat_period_tallies(table, period: str) -> list[tuple]:
             meeting__status=MeetingStatus.HELD,
             meeting__starts_at__isnull=False,
         )
-        .annotate(period=Trunc("meeting__starts_at", period))
+        .annotate(period=period_of)
         .order_by()
         .values("period", "seat_id")
         .annotate(n_present=Count("pk", filter=Q(present=True)), n_recorded=Count("pk"))
@@ -320,10 +361,23 @@ def _rate_rows(groups: dict[str, dict[str, Tally]], periods: list[str]) -> list[
     return rows
 
 
-def _open_on(seat: dict, moment) -> bool:
-    created = seat["created_at"]
-    closed = seat["closed_at"]
-    return (created is None or created <= moment) and (closed is None or closed > moment)
+def _open_seat_counter(seats) -> Callable[[object], int]:
+    """Return `count(moment)`: how many seats were open at `moment`.
+
+    A seat is open from its creation (or always, without one) until it is
+    closed. Counted by binary search over the sorted opening and
+    closing times, so a table with five years of meetings and hundreds of
+    seats does not cost meetings × seats comparisons. A seat closes after it
+    opens, so those closed by `moment` are among those opened by then.
+    """
+    opened = sorted(seat["created_at"] for seat in seats if seat["created_at"] is not None)
+    always_open = sum(1 for seat in seats if seat["created_at"] is None)
+    closed = sorted(seat["closed_at"] for seat in seats if seat["closed_at"] is not None)
+
+    def count(moment) -> int:
+        return always_open + bisect_right(opened, moment) - bisect_right(closed, moment)
+
+    return count
 
 
 # ---------------------------------------------------------------- the report
@@ -359,8 +413,9 @@ def health_report(
 
     # Per meeting: rate and quorum (seats open on the day, else those convened).
     meetings: list[MeetingRow] = []
+    open_seats = _open_seat_counter(list(seats.values()))
     for meeting_id, title, starts_at, present, recorded, convened in held:
-        total = sum(1 for seat in seats.values() if _open_on(seat, starts_at)) or convened
+        total = open_seats(starts_at) or convened
         quorum = quorum_compute(rules=meeting_rules, total=total, present=present)
         meetings.append(
             MeetingRow(
@@ -376,7 +431,7 @@ def health_report(
         )
 
     # Per period: overall, by seat, by sector, by type of actor.
-    tallies = _seat_period_tallies(table, period)
+    tallies = _seat_period_tallies(table, period, held)
     period_keys = sorted({row[0] for row in tallies if row[0] is not None})
     labels = {key: _period_label(timezone.localtime(key), period) for key in period_keys}
     periods = [labels[key] for key in period_keys]
