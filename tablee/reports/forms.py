@@ -57,3 +57,36 @@ class PlanImportForm(forms.Form):
 
 class ImportConfirmForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput)
+
+
+class AnnualReportForm(forms.Form):
+    """The year, the format and the coordination's own sections of the annual report."""
+
+    year = forms.IntegerField(label=_("Year"))
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("pdf", _("PDF document")), ("docx", _("Word document (DOCX)"))],
+    )
+    introduction = forms.CharField(
+        label=_("Introduction"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Your own words to open the report. Leave a blank line between paragraphs."),
+    )
+    perspectives = forms.CharField(
+        label=_("Outlook"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the table means to do next year, in your own words."),
+    )
+
+    def clean_year(self):
+        from tablee.core.errors import DomainError
+        from tablee.reports.annual import check_year
+
+        try:
+            return check_year(self.cleaned_data["year"])
+        except DomainError as error:
+            raise forms.ValidationError(error.message) from None

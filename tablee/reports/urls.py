@@ -7,6 +7,7 @@ app_name = "reports"
 P = "processes/<slug:process_slug>/"
 
 urlpatterns = [
+    path("annual-report/", views.annual_report, name="annual-report"),
     path(f"{P}report/", views.report, name="report"),
     path(f"{P}report/import/", views.plan_import, name="plan-import"),
 ]

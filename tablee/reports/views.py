@@ -18,8 +18,22 @@ from tablee.core.errors import DomainError
 from tablee.core.forms import add_domain_error
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
-from tablee.reports import building, rendering, selectors, services, spreadsheet
-from tablee.reports.forms import PREVIEW, ImportConfirmForm, PlanImportForm, ReportForm
+from tablee.reports import (
+    annual,
+    annual_rendering,
+    building,
+    rendering,
+    selectors,
+    services,
+    spreadsheet,
+)
+from tablee.reports.forms import (
+    PREVIEW,
+    AnnualReportForm,
+    ImportConfirmForm,
+    PlanImportForm,
+    ReportForm,
+)
 from tablee.reports.importing import build_plan
 
 _IMPORT_SESSION_KEY = "reports-plan-import"
@@ -176,3 +190,32 @@ def _summary(counts: dict[str, int]) -> str:
         "resources": counts["resources_created"],
         "updated": sum(v for k, v in counts.items() if k.endswith("_updated")),
     }
+
+
+@table_view
+@require_http_methods(["GET"])
+def annual_report(request: TableRequest) -> HttpResponse:
+    """The annual report form; once filled in, the PDF or DOCX of the chosen year."""
+    require(request.user, "reports.view_report", request.table)
+    form = AnnualReportForm(
+        request.GET if "year" in request.GET else None,
+        initial={"year": annual.year_choices()[0] - 1, "format": "pdf"},
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        language = translation.get_language() or building.DEFAULT_CLI_LANGUAGE
+        document = annual.build_annual(
+            table=request.table,
+            year=data["year"],
+            language=language,
+            introduction=data["introduction"],
+            perspectives=data["perspectives"],
+        )
+        name = annual.annual_filename(table=request.table, year=data["year"], fmt=data["format"])
+        return _download(annual_rendering.render(document, data["format"]), name, data["format"])
+    return render(
+        request,
+        "reports/annual_report.html",
+        {"table": request.table, "form": form},
+        status=400 if form.is_bound else 200,
+    )

@@ -44,6 +44,7 @@ TABLE_PAGES = [
     "engagement:health",
     "evaluation:campaign-list",
     "selfcheck:selfcheck-list",
+    "reports:annual-report",
 ]
 # The demo's collective process and its tabs (kwargs: table_slug, process_slug).
 DEMO_PROCESS_SLUG = "securite-alimentaire"

@@ -17,5 +17,9 @@ def _process(world):
 EXPECTATIONS = {
     # Members and observers read the plan, so they read (and download) its report.
     "reports:report": Expect(table_read(), kwargs=_process, setup=_plan),
+    # Members and observers read the annual report form (its files come with a year).
+    "reports:annual-report": Expect(
+        table_read(), kwargs=lambda world: {"table_slug": world.table.slug}
+    ),
     "reports:plan-import": Expect(coordination(), kwargs=_process, setup=_plan),
 }
