@@ -6,6 +6,7 @@ an answer or who gave it.
 """
 
 from datetime import datetime
+from decimal import Decimal
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
@@ -30,6 +31,8 @@ class CampaignOut(Schema):
     opens_at: datetime
     closes_at: datetime
     anonymity_threshold: int
+    divergence_sd: float
+    polarisation_percent: int
     attributes: list[str]
     invite_scope: str
     results_shared: bool
@@ -42,6 +45,8 @@ class CampaignCreateIn(Schema):
     closes_at: datetime
     mode: Mode = Mode.INDIVIDUAL_COMPILED
     anonymity_threshold: int = 5
+    divergence_sd: Decimal = Decimal("1.2")
+    polarisation_percent: int = 25
     attributes: list[Attribute] = list(Attribute)
 
 
@@ -129,6 +134,8 @@ def _campaign_out(campaign) -> dict:
         "opens_at": campaign.opens_at,
         "closes_at": campaign.closes_at,
         "anonymity_threshold": campaign.anonymity_threshold,
+        "divergence_sd": float(campaign.divergence_sd),
+        "polarisation_percent": campaign.polarisation_percent,
         "attributes": campaign.attributes,
         "invite_scope": campaign.invite_scope,
         "results_shared": campaign.results_shared,
@@ -187,6 +194,8 @@ def campaign_create(
             closes_at=payload.closes_at,
             mode=payload.mode,
             anonymity_threshold=payload.anonymity_threshold,
+            divergence_sd=payload.divergence_sd,
+            polarisation_percent=payload.polarisation_percent,
             attributes=[str(a) for a in payload.attributes],
             invite_scope=InviteScope.ALL_SEATS,
         ),
@@ -222,6 +231,65 @@ def results(request: HttpRequest, table_slug: str, campaign_id: int):
         "visible": data.visible,
         "dimensions": [
             {**_summary(d), "items": [_summary(i) for i in d.children]} for d in data.dimensions
+        ],
+    }
+
+
+class ChangeOut(Schema):
+    code: str
+    label: str
+    dimension: bool
+    before: float | None
+    after: float | None
+    change: float | None
+    reading: str
+    band_changed: bool
+
+
+class ComparisonOut(Schema):
+    campaign_id: int
+    previous_id: int | None
+    notable_change: float
+    visible: bool
+    rows: list[ChangeOut]
+
+
+@router.get(
+    "/tables/{table_slug}/evaluations/{campaign_id}/comparison",
+    response={200: ComparisonOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="A diagnostic beside an earlier one (aggregates only)",
+    url_name="evaluation-comparison",
+)
+def comparison(
+    request: HttpRequest, table_slug: str, campaign_id: int, previous: int | None = None
+):
+    """Means then and now per dimension and item; `previous` defaults to the latest earlier one.
+
+    Empty (`visible` false) when either campaign is below its anonymity threshold.
+    `reading` is up / down (a change of at least `notable_change`) or stable.
+    """
+    table = _table(request, table_slug, "evaluation.view_results")
+    campaign = selectors.campaign_get(table=table, campaign_id=campaign_id)
+    if campaign is None or campaign.instrument != Instrument.DIAGNOSTIC:
+        raise Http404
+    data = selectors.diagnostic_comparison(campaign=campaign, previous_id=previous)
+    return {
+        "campaign_id": campaign.pk,
+        "previous_id": data.previous.pk if data.previous else None,
+        "notable_change": selectors.NOTABLE_CHANGE,
+        "visible": data.visible,
+        "rows": [
+            {
+                "code": row.code,
+                "label": str(row.label),
+                "dimension": row.is_dimension,
+                "before": row.before.mean if row.before else None,
+                "after": row.after.mean if row.after else None,
+                "change": row.delta,
+                "reading": row.direction,
+                "band_changed": row.band_changed,
+            }
+            for row in data.rows
         ],
     }
 

@@ -16,3 +16,11 @@ class Event(models.TextChoices):
         "EVALUATION_DISCUSSION_SAVED",
         _("Evaluation discussion sheet saved"),
     )
+    EVALUATION_GROUP_ANSWER_RECORDED = (
+        "EVALUATION_GROUP_ANSWER_RECORDED",
+        _("Group answer of an evaluation recorded"),
+    )
+    EVALUATION_GROUP_ANSWER_CORRECTED = (
+        "EVALUATION_GROUP_ANSWER_CORRECTED",
+        _("Group answer of an evaluation corrected"),
+    )

@@ -1,10 +1,14 @@
 """Forms of evaluation campaigns: HTML validation only."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tablee.evaluation import instruments
 from tablee.evaluation.models import (
+    DEFAULT_DIVERGENCE_SD,
+    DEFAULT_POLARISATION_PERCENT,
     DEFAULT_THRESHOLD,
     MIN_THRESHOLD,
     WHEEL_SCALE_MAX,
@@ -80,6 +84,29 @@ class CampaignForm(forms.Form):
         initial=DEFAULT_THRESHOLD,
         help_text=_("No result, and no group, is shown for fewer respondents than this."),
     )
+    divergence_sd = forms.DecimalField(
+        label=_("Spread that signals divergent perceptions"),
+        required=False,
+        min_value=Decimal("0.5"),
+        max_value=Decimal("2.0"),
+        decimal_places=1,
+        max_digits=2,
+        initial=DEFAULT_DIVERGENCE_SD,
+        help_text=_(
+            "Standard deviation on the 1 to 5 scale, from 0.5 to 2.0. A lower value flags "
+            "disagreement sooner."
+        ),
+    )
+    polarisation_percent = forms.IntegerField(
+        label=_("Share on each side that signals polarisation (%)"),
+        required=False,
+        min_value=10,
+        max_value=50,
+        initial=DEFAULT_POLARISATION_PERCENT,
+        help_text=_(
+            "An item is also divergent when at least this share agrees and as much disagrees."
+        ),
+    )
     attributes = forms.MultipleChoiceField(
         label=_("Respondent attributes captured"),
         choices=Attribute.choices,
@@ -123,6 +150,14 @@ class CampaignForm(forms.Form):
             (d.pk, str(d)) for d in decisions
         ]
 
+    def clean_divergence_sd(self):
+        value = self.cleaned_data.get("divergence_sd")
+        return DEFAULT_DIVERGENCE_SD if value is None else value
+
+    def clean_polarisation_percent(self):
+        value = self.cleaned_data.get("polarisation_percent")
+        return DEFAULT_POLARISATION_PERCENT if value is None else value
+
     def clean_axes(self) -> list[tuple[str, str]]:
         return parse_axes(self.cleaned_data.get("axes", ""))
 
@@ -153,6 +188,20 @@ class AnswerForm(forms.Form):
 
     def dimensions(self):
         return [(dim, [self[item.code] for item in dim.items]) for dim in instruments.DIAGNOSTIC]
+
+
+class GroupAnswerMixin(forms.Form):
+    people_present = forms.IntegerField(
+        label=_("Number of people who took part"),
+        min_value=1,
+        max_value=500,
+        help_text=_("Shown beside the results instead of a response rate."),
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class GroupAnswerForm(GroupAnswerMixin, AnswerForm):
+    """The answer a group agreed on together, one statement at a time."""
 
 
 class DiscussionForm(forms.Form):
@@ -196,3 +245,7 @@ class WheelAnswerForm(forms.Form):
             (axis, self[f"{axis.key}-score"], self[f"{axis.key}-why"], self[f"{axis.key}-desired"])
             for axis in self.axes
         ]
+
+
+class GroupWheelAnswerForm(GroupAnswerMixin, WheelAnswerForm):
+    """The scores a group agreed on together, one axis at a time."""

@@ -8,8 +8,10 @@ answer. No query joins the two.
 """
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,9 @@ from tablee.core.models import TableScopedModel, TableScopedQuerySet
 
 MIN_THRESHOLD = 3
 DEFAULT_THRESHOLD = 5
+# "Divergent perceptions" defaults; each campaign may set its own.
+DEFAULT_DIVERGENCE_SD = Decimal("1.2")
+DEFAULT_POLARISATION_PERCENT = 25
 
 
 class Instrument(models.TextChoices):
@@ -59,6 +64,23 @@ class Campaign(TableScopedModel):
         _("anonymity threshold"),
         default=DEFAULT_THRESHOLD,
         help_text=_("No result is shown for fewer respondents than this (3 at least)."),
+    )
+    divergence_sd = models.DecimalField(
+        _("spread that signals divergent perceptions"),
+        max_digits=3,
+        decimal_places=1,
+        default=DEFAULT_DIVERGENCE_SD,
+        validators=[MinValueValidator(Decimal("0.5")), MaxValueValidator(Decimal("2.0"))],
+        help_text=_("Standard deviation on the 1 to 5 scale, from 0.5 to 2.0 (default 1.2)."),
+    )
+    polarisation_percent = models.PositiveSmallIntegerField(
+        _("share on each side that signals polarisation (%)"),
+        default=DEFAULT_POLARISATION_PERCENT,
+        validators=[MinValueValidator(10), MaxValueValidator(50)],
+        help_text=_(
+            "Flagged when at least this share agrees and as much disagrees, from 10 to 50 "
+            "(default 25)."
+        ),
     )
     attributes = models.JSONField(_("respondent attributes captured"), default=list, blank=True)
     invite_scope = models.CharField(
@@ -181,6 +203,9 @@ class Response(models.Model):
     attributes = models.JSONField(default=dict, blank=True)
     # {item code: 1..5, or null for "don't know"}
     answers = models.JSONField(default=dict)
+    # Set only on the one answer a group agreed on together in a meeting
+    # (mode "together"): how many people were there.
+    people_present = models.PositiveSmallIntegerField(null=True, blank=True)
 
     objects = TableScopedQuerySet.as_manager()
 

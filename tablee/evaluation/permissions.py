@@ -24,5 +24,7 @@ rules.add_perm("evaluation.view_campaign", _reader)
 rules.add_perm("evaluation.view_results", _reader)
 rules.add_perm("evaluation.manage_campaign", _coordination)
 rules.add_perm("evaluation.edit_discussion", _coordination)
+# Mode "together": the coordination writes down what the group agreed on.
+rules.add_perm("evaluation.record_group_answer", _coordination)
 # Only people of the table answer (the view also checks the invitation).
 rules.add_perm("evaluation.answer_campaign", has_any_role & campaign_is_open)

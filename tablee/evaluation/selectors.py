@@ -20,6 +20,7 @@ from tablee.evaluation.models import (
     ExternalInvitation,
     Instrument,
     InviteScope,
+    Mode,
     Participation,
     Response,
     WheelAxis,
@@ -56,7 +57,7 @@ def campaign_get(*, table, campaign_id: int) -> Campaign | None:
 
 
 def campaign_has_answers(*, campaign: Campaign) -> bool:
-    return Participation.objects.filter(campaign=campaign).exists()
+    return Response.objects.filter(campaign=campaign).exists()
 
 
 def invitee_ids(*, campaign: Campaign) -> set[int]:
@@ -114,7 +115,16 @@ class Rate:
 
 
 def response_rate(*, campaign: Campaign) -> Rate:
-    answered = Participation.objects.filter(campaign=campaign).count()
+    """Who answered out of who was invited; in a meeting, who was present."""
+    if campaign.mode == Mode.TOGETHER:
+        answered = (
+            Response.objects.filter(campaign=campaign, people_present__isnull=False)
+            .values_list("people_present", flat=True)
+            .first()
+            or 0
+        )
+    else:
+        answered = Participation.objects.filter(campaign=campaign).count()
     invited = len(invitee_ids(campaign=campaign)) + campaign.externals.count()
     return Rate(answered=answered, invited=max(invited, answered))
 
@@ -265,22 +275,50 @@ def attribute_label(attribute: str, value: str, *, sectors: dict | None = None) 
     return str(choices.get(value, value))
 
 
+def group_answer(*, campaign: Campaign) -> Response | None:
+    """The one answer a group agreed on in a meeting (mode "together"), if recorded.
+
+    It belongs to nobody, so unlike other responses it may be read back to
+    be corrected.
+    """
+    return Response.objects.filter(campaign=campaign, people_present__isnull=False).first()
+
+
+def thresholds(campaign: Campaign) -> scoring.Thresholds:
+    """The campaign's own "divergent perceptions" thresholds."""
+    return scoring.Thresholds(
+        divergence_sd=float(campaign.divergence_sd),
+        polarisation_share=campaign.polarisation_percent / 100,
+    )
+
+
+def is_visible(campaign: Campaign, respondents: int) -> bool:
+    """Results show from the threshold on; a group answer is nobody's own."""
+    if campaign.mode == Mode.TOGETHER:
+        return respondents > 0
+    return respondents >= campaign.anonymity_threshold
+
+
 def campaign_results(*, campaign: Campaign, by: str = "") -> Results:
     """Aggregates only; nothing at all below the anonymity threshold."""
     pairs = _answer_pairs(campaign)
     rate = response_rate(campaign=campaign)
     threshold = campaign.anonymity_threshold
     results = Results(
-        campaign=campaign, rate=rate, respondents=len(pairs), visible=len(pairs) >= threshold
+        campaign=campaign,
+        rate=rate,
+        respondents=len(pairs),
+        visible=is_visible(campaign, len(pairs)),
     )
     if not results.visible:
         return results
     structure = _structure()
     answer_sets = [a for _attrs, a in pairs]
-    results.dimensions = scoring.score(answer_sets, structure)
+    limits = thresholds(campaign)
+    results.dimensions = scoring.score(answer_sets, structure, thresholds=limits)
     items = [i for d in results.dimensions for i in d.children]
     results.lowest, results.divergent = scoring.lowest_and_divergent(items)
-    if by and by in campaign.attributes:
+    if by and by in campaign.attributes and campaign.mode != Mode.TOGETHER:
         from django.utils.translation import gettext as _
 
         results.attribute = by
@@ -297,7 +335,7 @@ def campaign_results(*, campaign: Campaign, by: str = "") -> Results:
                 Group(
                     attribute_label(by, value, sectors=sectors),
                     len(sets),
-                    scoring.score(sets, structure),
+                    scoring.score(sets, structure, thresholds=limits),
                 )
             )
         if breakdown.pooled:
@@ -305,7 +343,7 @@ def campaign_results(*, campaign: Campaign, by: str = "") -> Results:
                 Group(
                     _("Other groups together"),
                     len(breakdown.pooled),
-                    scoring.score(breakdown.pooled, structure),
+                    scoring.score(breakdown.pooled, structure, thresholds=limits),
                 )
             )
     return results
@@ -386,13 +424,15 @@ def wheel_results(*, campaign: Campaign, by: str = "") -> WheelResults:
         campaign=campaign,
         rate=response_rate(campaign=campaign),
         respondents=len(pairs),
-        visible=len(pairs) >= threshold,
+        visible=is_visible(campaign, len(pairs)),
         axes=axes,
     )
     if not results.visible:
         return results
     results.overall = scoring.summarize_wheel([a for _attrs, a in pairs], keys)
     by = by if by in campaign.attributes else default_wheel_attribute(campaign)
+    if campaign.mode == Mode.TOGETHER:
+        by = ""  # one group answer: no groups to compare
     if by:
         results.attribute = by
         breakdown = scoring.group_breakdown(pairs, by, threshold=threshold)
@@ -441,7 +481,7 @@ def wheel_results(*, campaign: Campaign, by: str = "") -> WheelResults:
         series = []
         for other in same:
             sets = answers_by_campaign[other.pk]
-            if len(sets) < other.anonymity_threshold:
+            if not is_visible(other, len(sets)):
                 series.append(dict.fromkeys(keys))  # below its threshold: nothing shown
             else:
                 summary = scoring.summarize_wheel(sets, keys)
@@ -450,3 +490,101 @@ def wheel_results(*, campaign: Campaign, by: str = "") -> WheelResults:
         results.trend_campaigns = [*same, campaign]
         results.trend = scoring.wheel_trend(series, keys)
     return results
+
+
+# --- year over year -----------------------------------------------------------
+
+# A change of half a point on the 1–5 scale is worth reading aloud; smaller
+# moves are within what a different set of respondents alone can produce.
+NOTABLE_CHANGE = 0.5
+
+
+@dataclass
+class ChangeRow:
+    code: str
+    label: str
+    before: scoring.Summary | None
+    after: scoring.Summary | None
+    is_dimension: bool = False
+
+    @property
+    def delta(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        if self.before.mean is None or self.after.mean is None:
+            return None
+        return round(self.after.mean - self.before.mean, 2)
+
+    @property
+    def direction(self) -> str:
+        delta = self.delta
+        if delta is None:
+            return ""
+        if delta >= NOTABLE_CHANGE:
+            return "up"
+        if delta <= -NOTABLE_CHANGE:
+            return "down"
+        return "stable"
+
+    @property
+    def band_changed(self) -> bool:
+        return bool(self.before and self.after and self.before.band != self.after.band)
+
+
+@dataclass
+class Comparison:
+    campaign: Campaign
+    previous: Campaign | None
+    current: Results
+    earlier: Results | None
+    candidates: list = field(default_factory=list)
+    rows: list = field(default_factory=list)
+
+    @property
+    def visible(self) -> bool:
+        return bool(self.earlier and self.current.visible and self.earlier.visible)
+
+
+def earlier_diagnostics(*, campaign: Campaign) -> list[Campaign]:
+    """Diagnostic campaigns of the same table opened before this one, newest first."""
+    return list(
+        Campaign.objects.for_table(campaign.table_id)
+        .filter(instrument=Instrument.DIAGNOSTIC, opens_at__lt=campaign.opens_at)
+        .exclude(pk=campaign.pk)
+        .order_by("-opens_at", "-id")[:50]
+    )
+
+
+def diagnostic_comparison(*, campaign: Campaign, previous_id: int | None = None) -> Comparison:
+    """This diagnostic beside an earlier one (the latest by default).
+
+    Each side keeps its own anonymity rule: a side below its threshold shows
+    nothing, so a comparison is drawn only when both are visible.
+    """
+    candidates = earlier_diagnostics(campaign=campaign)
+    previous = None
+    if previous_id is not None:
+        previous = next((c for c in candidates if c.pk == previous_id), None)
+    elif candidates:
+        previous = candidates[0]
+    comparison = Comparison(
+        campaign=campaign,
+        previous=previous,
+        current=campaign_results(campaign=campaign),
+        earlier=campaign_results(campaign=previous) if previous else None,
+        candidates=candidates,
+    )
+    if not comparison.visible:
+        return comparison
+    before = {d.code: d for d in comparison.earlier.dimensions}
+    for dimension in comparison.current.dimensions:
+        old = before.get(dimension.code)
+        comparison.rows.append(
+            ChangeRow(dimension.code, dimension.label, old, dimension, is_dimension=True)
+        )
+        old_items = {i.code: i for i in old.children} if old else {}
+        comparison.rows.extend(
+            ChangeRow(item.code, item.label, old_items.get(item.code), item)
+            for item in dimension.children
+        )
+    return comparison

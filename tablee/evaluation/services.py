@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -13,6 +14,8 @@ from tablee.core.errors import Conflict, DomainError, InvalidInput
 from tablee.evaluation import instruments, selectors, tasks
 from tablee.evaluation.audit_events import Event
 from tablee.evaluation.models import (
+    DEFAULT_DIVERGENCE_SD,
+    DEFAULT_POLARISATION_PERCENT,
     MIN_THRESHOLD,
     WHEEL_MAX_AXES,
     WHEEL_MIN_AXES,
@@ -23,6 +26,7 @@ from tablee.evaluation.models import (
     ExternalInvitation,
     Instrument,
     InviteScope,
+    Mode,
     Participation,
     Response,
     WheelAxis,
@@ -49,6 +53,16 @@ class CampaignInput:
     # Wheel only: [(name, definition), …], or the axes of a previous wheel.
     axes: list[tuple[str, str]] = field(default_factory=list)
     copy_axes_from: Campaign | None = None
+    divergence_sd: Decimal = DEFAULT_DIVERGENCE_SD
+    polarisation_percent: int = DEFAULT_POLARISATION_PERCENT
+
+
+def _divergence_sd(value) -> Decimal | None:
+    try:
+        number = Decimal(str(value)).quantize(Decimal("0.1"))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return number if Decimal("0.5") <= number <= Decimal("2.0") else None
 
 
 def _validate(table, data: CampaignInput) -> None:
@@ -61,6 +75,12 @@ def _validate(table, data: CampaignInput) -> None:
         errors["anonymity_threshold"] = [
             _("The anonymity threshold is %(min)s respondents at least.") % {"min": MIN_THRESHOLD}
         ]
+    if _divergence_sd(data.divergence_sd) is None:
+        errors["divergence_sd"] = [_("The divergence spread is between 0.5 and 2.0.")]
+    if not isinstance(data.polarisation_percent, int) or not (
+        10 <= data.polarisation_percent <= 50
+    ):
+        errors["polarisation_percent"] = [_("The polarisation share is between 10 and 50 %.")]
     unknown = set(data.attributes) - set(Attribute.values)
     if unknown:
         errors["attributes"] = [_("Unknown respondent attribute.")]
@@ -140,6 +160,8 @@ def _snapshot(campaign: Campaign) -> dict:
         "results_shared": campaign.results_shared,
         "sharing_decision": campaign.sharing_decision_id,
         "instrument": campaign.instrument,
+        "divergence_sd": str(campaign.divergence_sd),
+        "polarisation_percent": campaign.polarisation_percent,
         "axes": [a.name for a in selectors.wheel_axes(campaign=campaign)]
         if campaign.instrument == Instrument.WHEEL
         else [],
@@ -152,6 +174,8 @@ def _apply(campaign: Campaign, data: CampaignInput) -> None:
     campaign.closes_at = data.closes_at
     campaign.mode = data.mode
     campaign.anonymity_threshold = data.anonymity_threshold
+    campaign.divergence_sd = _divergence_sd(data.divergence_sd)
+    campaign.polarisation_percent = data.polarisation_percent
     campaign.attributes = [a for a in Attribute.values if a in set(data.attributes)]
     campaign.invite_scope = data.invite_scope
     campaign.committee = data.committee if data.invite_scope == InviteScope.COMMITTEE else None
@@ -191,6 +215,8 @@ def campaign_update(*, campaign: Campaign, actor, data: CampaignInput, revision:
     _validate(locked.table, data)
     if data.instrument != locked.instrument and selectors.campaign_has_answers(campaign=locked):
         raise DomainError(_("The instrument cannot change once the campaign has answers."))
+    if data.mode != locked.mode and selectors.campaign_has_answers(campaign=locked):
+        raise DomainError(_("The mode cannot change once the campaign has answers."))
     old = _snapshot(locked)
     if data.instrument == Instrument.WHEEL:
         _set_wheel_axes(locked, _wheel_axes(locked.table, data))
@@ -291,6 +317,13 @@ def campaign_answer(*, campaign: Campaign, actor=None, external=None, answers: d
     locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if selectors.campaign_state(locked) != "open":
         raise DomainError(_("This campaign is not open for answers."))
+    if locked.mode == Mode.TOGETHER:
+        raise DomainError(
+            _(
+                "This campaign is answered together in a meeting: "
+                "the coordination records the group's answer."
+            )
+        )
     if locked.instrument == Instrument.WHEEL:
         clean = _clean_wheel_answers(locked, answers)
         if not clean:
@@ -352,3 +385,69 @@ def discussion_notes_save(*, campaign: Campaign, actor, notes: dict[str, str]) -
         target=campaign,
         new={"items": sorted(changed)},
     )
+
+
+@transaction.atomic
+def campaign_record_group_answer(
+    *, campaign: Campaign, actor, answers: dict, people_present: int, revision: int
+) -> Response:
+    """Record (or correct) the one answer a group agreed on in a meeting.
+
+    Mode "together" only. Nobody's own answer exists, so there is nothing to
+    hide below the anonymity threshold; the number of people present is kept
+    and shown beside the results instead of a response rate.
+    """
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if locked.revision != revision:
+        raise Conflict(
+            _("Someone changed this campaign in the meantime. Review it and save again."),
+            extra={"revision": locked.revision},
+        )
+    if locked.mode != Mode.TOGETHER:
+        raise DomainError(
+            _("Only a campaign answered together in a meeting takes a group answer.")
+        )
+    if selectors.campaign_state(locked) == "upcoming":
+        raise DomainError(_("This campaign is not open yet."))
+    if not isinstance(people_present, int) or not 1 <= people_present <= 500:
+        raise InvalidInput(
+            _("Say how many people took part (1 to 500)."),
+            extra={"fields": {"people_present": [_("Say how many people took part (1 to 500).")]}},
+        )
+    if locked.instrument == Instrument.WHEEL:
+        clean = _clean_wheel_answers(locked, answers)
+        if not clean:
+            raise DomainError(_("This wheel has no axes yet."))
+    else:
+        clean = _clean_answers(answers)
+        if all(v is None for v in clean.values()):
+            raise InvalidInput(_("Answer at least one statement."))
+    existing = Response.objects.filter(campaign=locked, people_present__isnull=False).first()
+    old = None
+    if existing is None:
+        response = Response.objects.create(
+            table=locked.table,
+            campaign=locked,
+            attributes={},
+            answers=clean,
+            people_present=people_present,
+        )
+        event = Event.EVALUATION_GROUP_ANSWER_RECORDED
+    else:
+        old = {"people_present": existing.people_present}
+        existing.answers = clean
+        existing.people_present = people_present
+        existing.save(update_fields=["answers", "people_present"])
+        response = existing
+        event = Event.EVALUATION_GROUP_ANSWER_CORRECTED
+    locked.revision += 1
+    locked.save(update_fields=["revision", "updated_at"])
+    audit.record(
+        table=locked.table,
+        actor=actor,
+        event=event,
+        target=locked,
+        old=old,
+        new={"people_present": people_present},
+    )
+    return response

@@ -23,9 +23,11 @@ from tablee.evaluation.forms import (
     CampaignForm,
     DiscussionForm,
     ExternalInviteForm,
+    GroupAnswerForm,
+    GroupWheelAnswerForm,
     WheelAnswerForm,
 )
-from tablee.evaluation.models import Attribute, Instrument, InviteScope
+from tablee.evaluation.models import Attribute, Instrument, InviteScope, Mode
 
 
 def _campaign(request: TableRequest, campaign_id: int, perm: str):
@@ -85,6 +87,8 @@ def _input(form: CampaignForm, choices: dict) -> services.CampaignInput:
         closes_at=data["closes_at"],
         mode=data["mode"],
         anonymity_threshold=data["anonymity_threshold"],
+        divergence_sd=data["divergence_sd"],
+        polarisation_percent=data["polarisation_percent"],
         attributes=list(data["attributes"]),
         invite_scope=data["invite_scope"],
         committee=committees.get(data["committee"]),
@@ -139,6 +143,8 @@ def campaign_edit(request: TableRequest, campaign_id: int) -> HttpResponse:
         "closes_at": campaign.closes_at,
         "mode": campaign.mode,
         "anonymity_threshold": campaign.anonymity_threshold,
+        "divergence_sd": campaign.divergence_sd,
+        "polarisation_percent": campaign.polarisation_percent,
         "attributes": campaign.attributes,
         "invite_scope": campaign.invite_scope,
         "committee": campaign.committee_id,
@@ -219,9 +225,12 @@ def campaign_detail(request: TableRequest, campaign_id: int) -> HttpResponse:
             "rate": selectors.response_rate(campaign=campaign),
             "can_manage": can_manage,
             "can_answer": invited
+            and campaign.mode != Mode.TOGETHER
             and can(request.user, "evaluation.answer_campaign", campaign)
             and not selectors.has_answered(campaign=campaign, user=request.user),
             "externals": selectors.externals(campaign=campaign) if can_manage else [],
+            "can_record_group_answer": campaign.mode == Mode.TOGETHER
+            and can(request.user, "evaluation.record_group_answer", campaign),
             "axes": selectors.wheel_axes(campaign=campaign)
             if campaign.instrument == Instrument.WHEEL
             else [],
@@ -317,6 +326,126 @@ def external_answer(request: HttpRequest, table_slug: str, token: str) -> HttpRe
             request, "evaluation/answer_done.html", {"campaign": campaign, "already": True}
         )
     return _answer_page(request, campaign, action_url=request.path, external=invitation)
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
+def campaign_group_answer(request: TableRequest, campaign_id: int) -> HttpResponse:
+    """The coordination records the answer a group agreed on in a meeting."""
+    campaign = _campaign(request, campaign_id, "evaluation.record_group_answer")
+    if campaign.mode != Mode.TOGETHER:
+        raise Http404
+    wheel = campaign.instrument == Instrument.WHEEL
+    existing = selectors.group_answer(campaign=campaign)
+    initial = {"revision": campaign.revision}
+    if existing is not None:
+        initial["people_present"] = existing.people_present
+        for key, value in existing.answers.items():
+            if wheel:
+                initial.update(
+                    {
+                        f"{key}-score": str(value.get("score")),
+                        f"{key}-desired": value.get("desired"),
+                        f"{key}-why": value.get("why", ""),
+                    }
+                )
+            else:
+                initial[key] = "dk" if value is None else str(value)
+    if wheel:
+        form = GroupWheelAnswerForm(
+            posted(request), initial=initial, axes=selectors.wheel_axes(campaign=campaign)
+        )
+    else:
+        form = GroupAnswerForm(posted(request), initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            people_present = data.pop("people_present")
+            revision = data.pop("revision")
+            try:
+                services.campaign_record_group_answer(
+                    campaign=campaign,
+                    actor=request.user,
+                    answers=data,
+                    people_present=people_present,
+                    revision=revision,
+                )
+            except Conflict as error:
+                form.add_error(None, error.message)
+                status = 409
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The group's answer was saved."))
+                return redirect(
+                    "evaluation:campaign-results",
+                    table_slug=request.table.slug,
+                    campaign_id=campaign.pk,
+                )
+    return render(
+        request,
+        "evaluation/group_answer.html",
+        {
+            "table": request.table,
+            "campaign": campaign,
+            "form": form,
+            "wheel": wheel,
+            "existing": existing,
+        },
+        status=status,
+    )
+
+
+@table_view
+@require_http_methods(["GET"])
+def campaign_compare(request: TableRequest, campaign_id: int) -> HttpResponse:
+    """A diagnostic beside an earlier one of the same table."""
+    campaign = _campaign(request, campaign_id, "evaluation.view_results")
+    if campaign.instrument != Instrument.DIAGNOSTIC:
+        raise Http404
+    try:
+        previous_id = int(request.GET["with"])
+    except (KeyError, ValueError):
+        previous_id = None
+    comparison = selectors.diagnostic_comparison(campaign=campaign, previous_id=previous_id)
+    chart = None
+    if comparison.visible:
+        dimensions = [row for row in comparison.rows if row.is_dimension]
+        chart = radar_chart(
+            [str(row.label) for row in dimensions],
+            [
+                Series(
+                    comparison.previous.title,
+                    [
+                        Point(str(row.label), _rounded(row.before.mean if row.before else None))
+                        for row in dimensions
+                    ],
+                ),
+                Series(
+                    campaign.title,
+                    [Point(str(row.label), _rounded(row.after.mean)) for row in dimensions],
+                ),
+            ],
+            title=_("Mean per dimension (1 to 5), then and now"),
+            max_value=5,
+        )
+    return render(
+        request,
+        "evaluation/campaign_compare.html",
+        {
+            "table": request.table,
+            "campaign": campaign,
+            "comparison": comparison,
+            "chart": chart,
+            "notable": selectors.NOTABLE_CHANGE,
+        },
+    )
+
+
+def _rounded(value):
+    return round(value, 2) if value is not None else None
 
 
 @table_view

@@ -31,6 +31,12 @@ def _campaign(world):
     )
 
 
+def _together(world):
+    world.extra["campaign"] = CampaignFactory(
+        table=world.table, mode="together", people=[world.people["member"]]
+    )
+
+
 def _c(world):
     return {"table_slug": world.table.slug, "campaign_id": world.extra["campaign"].pk}
 
@@ -54,6 +60,8 @@ EXPECTATIONS = {
     "evaluation:campaign-answer": Expect(ANSWER, setup=_campaign, kwargs=_c),
     "evaluation:campaign-results": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
     "evaluation:campaign-discussion": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
+    "evaluation:campaign-compare": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
+    "evaluation:campaign-group-answer": Expect(COORDINATION, setup=_together, kwargs=_c),
     # The signed link is the credential: anyone holding it may answer.
     "evaluation:external-answer": Expect(everyone(200), setup=_campaign, kwargs=_link),
     "api:evaluation-campaigns": Expect(API_READ, auth="bearer", setup=_campaign, kwargs=_t),
@@ -71,4 +79,5 @@ EXPECTATIONS = {
         kwargs=_t,
     ),
     "api:evaluation-results": Expect(API_READ, auth="bearer", setup=_campaign, kwargs=_c),
+    "api:evaluation-comparison": Expect(API_READ, auth="bearer", setup=_campaign, kwargs=_c),
 }

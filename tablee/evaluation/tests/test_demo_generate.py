@@ -60,10 +60,25 @@ def test_generate_and_delete():
     counts = generate.generate(
         rng=random.Random(1), scale=1, tables=tables, seats=seats, batch=_batch, progress=print
     )
-    assert counts["evaluation campaigns"] == 4
-    big = Campaign.objects.filter(table=tables[0]).order_by("-opens_at").first()
+    assert counts["evaluation campaigns"] == 5  # two diagnostics each, one wheel
+    big = (
+        Campaign.objects.filter(table=tables[0], instrument="diagnostic")
+        .order_by("-opens_at")
+        .first()
+    )
     assert Response.objects.filter(campaign=big).count() == generate.BIG_RESPONDENTS
     results = selectors.campaign_results(campaign=big, by="role")
     assert results.groups and results.rate.answered == 60 and results.rate.invited == 60
+    wheel = Campaign.objects.get(instrument="wheel")
+    assert wheel.table == tables[0]
+    overlay = selectors.wheel_results(campaign=wheel, by="role")
+    assert overlay.respondents == generate.BIG_WHEEL_RESPONDENTS
+    assert overlay.rate.answered == overlay.rate.invited == generate.BIG_WHEEL_RESPONDENTS
+    assert len(overlay.axes) == 8 and len(overlay.groups) >= 2
+    external = [
+        g for g in overlay.groups if g.label == selectors.attribute_label("role", "external")
+    ]
+    # Ten municipal staff at least; the table has 8 people, so the rest are external too.
+    assert external and external[0].n == generate.BIG_WHEEL_RESPONDENTS - 8
     generate.delete(tables=tables)
     assert not Campaign.objects.exists() and not Participation.objects.exists()
