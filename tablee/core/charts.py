@@ -323,6 +323,19 @@ def bar_chart(points: list[Point], *, title: str, unit: str = "") -> Chart:
     )
 
 
+def _wrap(text: str, width: int, *, lines_max: int) -> list[str]:
+    """Split `text` on spaces into at most `lines_max` lines of about `width` characters."""
+    parts: list[str] = []
+    for word in text.split():
+        if parts and len(parts[-1]) + 1 + len(word) <= width:
+            parts[-1] += " " + word
+        else:
+            parts.append(word)
+    if len(parts) > lines_max:
+        parts = [*parts[: lines_max - 1], " ".join(parts[lines_max - 1 :])]
+    return [p if len(p) <= width + 4 else p[: width + 3] + "…" for p in parts]
+
+
 def radar_chart(
     axes: list[str], series: list[Series], *, title: str, max_value: Number = 10
 ) -> Chart:
@@ -332,9 +345,11 @@ def radar_chart(
     are compared axis by axis; their area means nothing and is never shown.
     A missing value leaves that axis out of the polygon and says so.
     """
-    size = 420
-    centre = size / 2
-    radius = centre - 70
+    # Wide enough for two-line French axis names on both sides of the wheel.
+    width, plot = 540, 400
+    cx, cy = width / 2, plot / 2 + 10
+    radius = plot / 2 - 70
+    height = plot + 20 + 22 * len(series)
     top = float(max_value) or 1.0
     summary_parts = []
     for one in series:
@@ -360,14 +375,14 @@ def radar_chart(
             summary_parts.append(_("%(name)s: no data.") % {"name": one.name})
     summary = " ".join(summary_parts)
     lines = [
-        line.replace(f'viewBox="0 0 {WIDTH} {HEIGHT}"', f'viewBox="0 0 {size} {size}"')
-        for line in _svg_open(title, summary)
+        line.replace(f'viewBox="0 0 {WIDTH} {height}"', f'viewBox="0 0 {width} {height}"')
+        for line in _svg_open(title, summary, height)
     ]
 
     def at(index: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(axes), 1)
         distance = radius * max(0.0, min(value, top)) / top
-        return centre + distance * math.cos(angle), centre + distance * math.sin(angle)
+        return cx + distance * math.cos(angle), cy + distance * math.sin(angle)
 
     for ring in (0.25, 0.5, 0.75, 1.0):
         points = " ".join(
@@ -376,15 +391,19 @@ def radar_chart(
         lines.append(f'<polygon points="{points}" fill="none" stroke="#d0d0d0"/>')
     for index, axis in enumerate(axes):
         x, y = at(index, top)
-        lines.append(
-            f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#bbb"/>'
+        lines.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#bbb"/>')
+        lx, ly = at(index, top * 1.1)
+        anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
+        wrapped = _wrap(axis, 16, lines_max=2)
+        if ly < cy - radius * 0.9:
+            ly -= 16 * (len(wrapped) - 1)  # top label: grow upwards
+        tspans = "".join(
+            f'<tspan x="{lx:.1f}" dy="{0 if n == 0 else 16}">{escape(part)}</tspan>'
+            for n, part in enumerate(wrapped)
         )
-        lx, ly = at(index, top * 1.12)
-        anchor = "middle" if abs(lx - centre) < 10 else ("start" if lx > centre else "end")
-        label = axis if len(axis) <= 22 else axis[:21] + "…"
         lines.append(
-            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}" fill="#333">'
-            f"{escape(label)}</text>"
+            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}" fill="#333" '
+            f'font-size="14">{tspans}</text>'
         )
     for number, one in enumerate(series):
         colour = STROKES[number % len(STROKES)]
@@ -402,6 +421,17 @@ def radar_chart(
             )
         lines.extend(
             _marker(MARKERS[number % len(MARKERS)], x, y, colour) for _i, (x, y) in corners
+        )
+        # Legend: marker, line style and name, since colour is never the only cue.
+        ly = plot + 22 + 22 * number
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        lines.append(
+            f'<line x1="{MARGIN_LEFT}" y1="{ly}" x2="{MARGIN_LEFT + 36}" y2="{ly}" '
+            f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
+        )
+        lines.append(_marker(MARKERS[number % len(MARKERS)], MARGIN_LEFT + 18, ly, colour))
+        lines.append(
+            f'<text x="{MARGIN_LEFT + 46}" y="{ly + 4}" fill="#000">{escape(one.name)}</text>'
         )
     lines.append("</svg>")
     by_series = [{p.label: p.value for p in s.points} for s in series]
