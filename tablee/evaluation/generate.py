@@ -16,9 +16,9 @@ from tablee.evaluation import instruments
 from tablee.evaluation.models import (
     Attribute,
     Campaign,
-    Instrument,
     DiscussionNote,
     ExternalInvitation,
+    Instrument,
     InviteScope,
     Mode,
     Participation,

@@ -406,6 +406,7 @@ class WheelResults:
     gaps: list = field(default_factory=list)  # scoring.Gap, groups by label
     trend_campaigns: list = field(default_factory=list)  # oldest first, this one last
     trend: list = field(default_factory=list)  # scoring.TrendRow
+    notes: dict = field(default_factory=dict)  # axis key → ["why" notes], in alphabetical order
 
 
 def _axis_signature(axes) -> tuple:
@@ -430,6 +431,17 @@ def wheel_results(*, campaign: Campaign, by: str = "") -> WheelResults:
     if not results.visible:
         return results
     results.overall = scoring.summarize_wheel([a for _attrs, a in pairs], keys)
+    # The "why" notes feed the discussion: shown per axis, never with a group
+    # or a score beside them, and sorted so their order says nothing of who wrote them.
+    for key in keys:
+        notes = [
+            str(answers.get(key, {}).get("why") or "").strip()
+            for _attrs, answers in pairs
+            if isinstance(answers.get(key), dict)
+        ]
+        notes = sorted({n for n in notes if n}, key=str.casefold)
+        if notes:
+            results.notes[key] = notes
     by = by if by in campaign.attributes else default_wheel_attribute(campaign)
     if campaign.mode == Mode.TOGETHER:
         by = ""  # one group answer: no groups to compare

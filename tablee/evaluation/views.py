@@ -515,6 +515,7 @@ def _wheel_results_page(request: TableRequest, campaign, by: str) -> HttpRespons
             "overall": [(a, results.overall.get(a.key)) for a in results.axes],
             "group_rows": [(a, [g.axes[a.key] for g in results.groups]) for a in results.axes],
             "gaps": [(names[g.axis], g) for g in results.gaps],
+            "notes": [(a, results.notes[a.key]) for a in results.axes if a.key in results.notes],
             "trend": [
                 (names[row.axis], list(zip(row.values, row.changes, strict=True)))
                 for row in results.trend

@@ -307,3 +307,25 @@ def test_results_page_in_french(client, settings, table, member):
         reverse("evaluation:campaign-results", args=[table.slug, campaign.pk])
     ).content.decode()
     assert "Écarts entre les groupes" in body and "un écart de 3 points" in body
+
+
+@pytest.mark.django_db
+def test_why_notes_are_shown_per_axis_without_order_or_group(table):
+    campaign = _wheel(table)
+    rows = []
+    for index in range(5):
+        answers = {f"a{n}": {"score": 5, "desired": None, "why": ""} for n in range(1, 5)}
+        answers["a1"]["why"] = ["Zèle", "avance", "", "avance", "Bof"][index]
+        rows.append(
+            Response(
+                table=table,
+                campaign=campaign,
+                attributes={"role": "member" if index < 4 else "coordinator"},
+                answers=answers,
+            )
+        )
+    Response.objects.bulk_create(rows[:4])
+    assert selectors.wheel_results(campaign=campaign).notes == {}  # 4 < threshold: nothing
+    Response.objects.bulk_create(rows[4:])
+    notes = selectors.wheel_results(campaign=campaign).notes
+    assert notes == {"a1": ["avance", "Bof", "Zèle"]}
