@@ -1,8 +1,10 @@
-"""Signed links that let an external partner answer without an account.
+"""Signed links: an external partner answers, or an outsider reads shared results.
 
-The token names one external invitation; it is signed with a
+An answer token names one external invitation; it is signed with a
 purpose-specific salt and expires after `MAX_AGE` (the campaign's own
-closing date applies as well).
+closing date applies as well). A share token names a campaign and the
+decision that shared its results: it stops working as soon as the campaign
+is no longer shared, or is shared by another decision.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from django.core import signing
 from django.urls import reverse
 
 SALT = "tablee.evaluation.external"
+SHARE_SALT = "tablee.evaluation.shared-results"
 MAX_AGE = timedelta(days=90)
 
 
@@ -55,3 +58,26 @@ def answer_path(*, invitation) -> str:
 
 def answer_url(*, invitation) -> str:
     return settings.SITE_URL.rstrip("/") + answer_path(invitation=invitation)
+
+
+def make_share_token(*, campaign) -> str:
+    return signing.dumps(
+        {"c": campaign.pk, "d": campaign.sharing_decision_id}, salt=SHARE_SALT, compress=True
+    )
+
+
+def read_share_token(token: str) -> tuple[int, int]:
+    """Return (campaign id, sharing decision id) named by a share token."""
+    try:
+        data = signing.loads(token, salt=SHARE_SALT)
+        return int(data["c"]), int(data["d"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
+        raise LinkError(expired=False) from exc
+
+
+def share_url(*, campaign) -> str:
+    path = reverse(
+        "evaluation:shared-results",
+        kwargs={"table_slug": campaign.table.slug, "token": make_share_token(campaign=campaign)},
+    )
+    return settings.SITE_URL.rstrip("/") + path

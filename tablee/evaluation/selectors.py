@@ -56,6 +56,21 @@ def campaign_get(*, table, campaign_id: int) -> Campaign | None:
     )
 
 
+def shared_campaign(*, table_slug: str, campaign_id: int, decision_id: int) -> Campaign | None:
+    """A campaign whose results its table shared by this very decision, or None."""
+    return (
+        Campaign.objects.select_related("table", "sharing_decision")
+        .filter(
+            pk=campaign_id,
+            table__slug=table_slug,
+            table__deleted_at__isnull=True,
+            results_shared=True,
+            sharing_decision_id=decision_id,
+        )
+        .first()
+    )
+
+
 def campaign_has_answers(*, campaign: Campaign) -> bool:
     return Response.objects.filter(campaign=campaign).exists()
 

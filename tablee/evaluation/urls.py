@@ -17,4 +17,5 @@ urlpatterns = [
     path(_C + "compare/", views.campaign_compare, name="campaign-compare"),
     path(_C + "discussion/", views.campaign_discussion, name="campaign-discussion"),
     path("evaluations/link/<str:token>/", views.external_answer, name="external-answer"),
+    path("evaluations/shared/<str:token>/", views.shared_results, name="shared-results"),
 ]

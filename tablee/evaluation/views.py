@@ -229,6 +229,9 @@ def campaign_detail(request: TableRequest, campaign_id: int) -> HttpResponse:
             and can(request.user, "evaluation.answer_campaign", campaign)
             and not selectors.has_answered(campaign=campaign, user=request.user),
             "externals": selectors.externals(campaign=campaign) if can_manage else [],
+            "share_url": links.share_url(campaign=campaign)
+            if can_manage and campaign.results_shared
+            else "",
             "can_record_group_answer": campaign.mode == Mode.TOGETHER
             and can(request.user, "evaluation.record_group_answer", campaign),
             "axes": selectors.wheel_axes(campaign=campaign)
@@ -456,15 +459,7 @@ def campaign_results(request: TableRequest, campaign_id: int) -> HttpResponse:
     if campaign.instrument == Instrument.WHEEL:
         return _wheel_results_page(request, campaign, by)
     results = selectors.campaign_results(campaign=campaign, by=by)
-    chart = None
-    if results.visible:
-        chart = bar_chart(
-            [
-                Point(d.label, round(d.mean, 2) if d.mean is not None else None)
-                for d in results.dimensions
-            ],
-            title=_("Mean per dimension (1 to 5)"),
-        )
+    chart = _diagnostic_chart(results)
     return render(
         request,
         "evaluation/campaign_results.html",
@@ -479,30 +474,81 @@ def campaign_results(request: TableRequest, campaign_id: int) -> HttpResponse:
     )
 
 
+def _diagnostic_chart(results):
+    if not results.visible:
+        return None
+    return bar_chart(
+        [Point(d.label, _rounded(d.mean)) for d in results.dimensions],
+        title=_("Mean per dimension (1 to 5)"),
+    )
+
+
+def _wheel_chart(results):
+    if not results.visible:
+        return None
+    names = {a.key: a.name for a in results.axes}
+    series = [
+        Series(
+            f"{group.label} (n = {group.n})",
+            [Point(names[k], s.median) for k, s in group.axes.items()],
+        )
+        for group in results.groups
+    ] or [
+        Series(
+            _("All respondents"),
+            [Point(names[k], s.median) for k, s in results.overall.items()],
+        )
+    ]
+    return radar_chart(
+        [a.name for a in results.axes],
+        series,
+        title=_("Median score per axis (0 to 10)"),
+        max_value=10,
+    )
+
+
+@require_http_methods(["GET"])
+def shared_results(request: HttpRequest, table_slug: str, token: str) -> HttpResponse:
+    """Results a table decided to share, readable without an account.
+
+    The same aggregates members see (groups only above the threshold), and
+    nothing at all once the table withdraws the sharing decision.
+    """
+    try:
+        campaign_id, decision_id = links.read_share_token(token)
+    except links.LinkError:
+        campaign_id = decision_id = 0
+    campaign = selectors.shared_campaign(
+        table_slug=table_slug, campaign_id=campaign_id, decision_id=decision_id
+    )
+    if campaign is None:
+        return render(
+            request,
+            "evaluation/link_error.html",
+            {"message": _("These results are not shared, or no longer.")},
+            status=404,
+        )
+    context = {"campaign": campaign, "table_name": campaign.table.name}
+    if campaign.instrument == Instrument.WHEEL:
+        results = selectors.wheel_results(campaign=campaign)
+        context.update(
+            results=results,
+            chart=_wheel_chart(results),
+            overall=[(a, results.overall.get(a.key)) for a in results.axes],
+            group_rows=[(a, [g.axes[a.key] for g in results.groups]) for a in results.axes],
+        )
+    else:
+        results = selectors.campaign_results(campaign=campaign)
+        context.update(results=results, chart=_diagnostic_chart(results))
+    response = render(request, "evaluation/shared_results.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def _wheel_results_page(request: TableRequest, campaign, by: str) -> HttpResponse:
     results = selectors.wheel_results(campaign=campaign, by=by)
     names = {a.key: a.name for a in results.axes}
-    chart = None
-    if results.visible:
-        series = results.groups or []
-        chart = radar_chart(
-            [a.name for a in results.axes],
-            [
-                Series(
-                    f"{group.label} (n = {group.n})",
-                    [Point(names[k], s.median) for k, s in group.axes.items()],
-                )
-                for group in series
-            ]
-            or [
-                Series(
-                    _("All respondents"),
-                    [Point(names[k], s.median) for k, s in results.overall.items()],
-                )
-            ],
-            title=_("Median score per axis (0 to 10)"),
-            max_value=10,
-        )
+    chart = _wheel_chart(results)
     return render(
         request,
         "evaluation/wheel_results.html",

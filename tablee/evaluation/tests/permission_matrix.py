@@ -37,6 +37,23 @@ def _together(world):
     )
 
 
+def _shared(world):
+    from tablee.decisions.tests.factories import DecisionFactory
+
+    _campaign(world)
+    campaign = world.extra["campaign"]
+    campaign.sharing_decision = DecisionFactory(table=world.table)
+    campaign.results_shared = True
+    campaign.save()
+
+
+def _share_link(world):
+    return {
+        "table_slug": world.table.slug,
+        "token": links.make_share_token(campaign=world.extra["campaign"]),
+    }
+
+
 def _c(world):
     return {"table_slug": world.table.slug, "campaign_id": world.extra["campaign"].pk}
 
@@ -64,6 +81,8 @@ EXPECTATIONS = {
     "evaluation:campaign-group-answer": Expect(COORDINATION, setup=_together, kwargs=_c),
     # The signed link is the credential: anyone holding it may answer.
     "evaluation:external-answer": Expect(everyone(200), setup=_campaign, kwargs=_link),
+    # Results a table shared by decision: the link is public by that decision.
+    "evaluation:shared-results": Expect(everyone(200), setup=_shared, kwargs=_share_link),
     "api:evaluation-campaigns": Expect(API_READ, auth="bearer", setup=_campaign, kwargs=_t),
     "api:evaluation-campaign-create": Expect(
         statuses(

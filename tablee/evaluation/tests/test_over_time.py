@@ -309,3 +309,87 @@ def test_comparison_api_returns_aggregates_only(client, table, coordinator):
     row = next(r for r in data["rows"] if r["code"] == code)
     assert row["before"] == 2 and row["after"] == 4 and row["reading"] == "up"
     assert "answers" not in response.content.decode()
+
+
+# --- results shared by decision ---------------------------------------------
+
+
+def _share(campaign, decision):
+    campaign.sharing_decision = decision
+    campaign.results_shared = decision is not None
+    campaign.save()
+
+
+def _shared_url(campaign):
+    from tablee.evaluation import links
+
+    return reverse(
+        "evaluation:shared-results",
+        kwargs={
+            "table_slug": campaign.table.slug,
+            "token": links.make_share_token(campaign=campaign),
+        },
+    )
+
+
+def test_shared_results_are_readable_without_an_account_until_withdrawn(client, table):
+    from tablee.decisions.tests.factories import DecisionFactory
+
+    campaign = CampaignFactory(table=table, title="Diagnostic partagé")
+    add_responses(campaign, 5, value=4, attributes={"role": "member"})
+    _share(campaign, DecisionFactory(table=table))
+    url = _shared_url(campaign)
+    page = client.get(url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Diagnostic partagé" in body and ("4,00" in body or "4.00" in body)
+    assert page["X-Robots-Tag"] == "noindex"
+    _share(campaign, None)
+    assert client.get(url).status_code == 404
+
+
+def test_a_share_link_dies_when_another_decision_shares_the_results(client, table):
+    from tablee.decisions.tests.factories import DecisionFactory
+
+    campaign = CampaignFactory(table=table)
+    add_responses(campaign, 5)
+    _share(campaign, DecisionFactory(table=table))
+    old = _shared_url(campaign)
+    _share(campaign, DecisionFactory(table=table))
+    assert client.get(old).status_code == 404
+    assert client.get(_shared_url(campaign)).status_code == 200
+
+
+def test_tampered_or_unshared_links_show_nothing(client, table):
+    campaign = CampaignFactory(table=table)
+    add_responses(campaign, 5)
+    assert client.get(_shared_url(campaign)).status_code == 404  # never shared
+    bad = reverse(
+        "evaluation:shared-results", kwargs={"table_slug": table.slug, "token": "abc:def"}
+    )
+    assert client.get(bad).status_code == 404
+
+
+def test_shared_results_keep_the_anonymity_threshold(client, table):
+    from tablee.decisions.tests.factories import DecisionFactory
+
+    campaign = CampaignFactory(table=table)
+    add_responses(campaign, 4, value=2)
+    _share(campaign, DecisionFactory(table=table))
+    body = client.get(_shared_url(campaign)).content.decode()
+    assert "2,00" not in body and "2.00" not in body
+
+
+def test_the_coordinator_sees_the_share_link_members_do_not(client, table, coordinator, member):
+    from tablee.decisions.tests.factories import DecisionFactory
+
+    campaign = CampaignFactory(table=table)
+    _share(campaign, DecisionFactory(table=table))
+    url = reverse(
+        "evaluation:campaign-detail",
+        kwargs={"table_slug": table.slug, "campaign_id": campaign.pk},
+    )
+    client.force_login(coordinator)
+    assert "/evaluations/shared/" in client.get(url).content.decode()
+    client.force_login(member)
+    assert "/evaluations/shared/" not in client.get(url).content.decode()
