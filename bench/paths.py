@@ -6,6 +6,7 @@ bench/run.py after generation; a page whose data is missing is left out.
 
 import json
 
+from django.db.models import Count
 from django.urls import reverse
 
 from tablee.core.generate import BIG_MEETING_TITLE
@@ -35,8 +36,6 @@ if process:
     paths["mobilisation"] = reverse("processes:mobilisation", kwargs=kwargs)
     paths["resources"] = reverse("funding:resources", kwargs=kwargs)
     # The indicator with the most measured values (5 years, monthly).
-    from django.db.models import Count
-
     indicator = (
         PlanIndicator.objects.filter(process=process)
         .annotate(n=Count("measures"))
@@ -50,13 +49,36 @@ if process:
 paths["portrait"] = reverse("portrait:portrait-home", kwargs={"table_slug": LARGE_TABLE})
 paths["health"] = reverse("engagement:health", kwargs={"table_slug": LARGE_TABLE})
 
-from tablee.evaluation.models import Campaign  # noqa: E402
+from tablee.evaluation.models import Campaign, Instrument  # noqa: E402
 
-campaign = Campaign.objects.filter(table__slug=LARGE_TABLE).order_by("-opens_at").first()
+# The diagnostic with the most respondents (60 on gen-table-001).
+campaign = (
+    Campaign.objects.filter(table__slug=LARGE_TABLE, instrument=Instrument.DIAGNOSTIC)
+    .annotate(n=Count("responses"))
+    .order_by("-n", "-opens_at")
+    .first()
+)
 if campaign:
     paths["evaluation_results"] = reverse(
         "evaluation:campaign-results",
         kwargs={"table_slug": LARGE_TABLE, "campaign_id": campaign.pk},
+    )
+# The appreciation wheel's overlay: one polygon per group of respondents
+# (members and municipal staff), their gaps and the axes over time. Left out
+# when the generated data has no wheel campaign.
+wheel = (
+    Campaign.objects.filter(table__slug=LARGE_TABLE, instrument=Instrument.WHEEL)
+    .annotate(n=Count("responses"))
+    .order_by("-n", "-opens_at")
+    .first()
+)
+if wheel:
+    paths["wheel_overlay"] = (
+        reverse(
+            "evaluation:campaign-results",
+            kwargs={"table_slug": LARGE_TABLE, "campaign_id": wheel.pk},
+        )
+        + "?by=role"
     )
 
 print("BENCH_PATHS=" + json.dumps(paths))

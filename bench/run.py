@@ -38,7 +38,8 @@ MARKER = VAR / "generated.json"
 SERVER_LOG = VAR / "server.log"
 SCALE = 1.0
 # Bump when `tablee generate` produces new kinds of rows: the cache is rebuilt.
-DATA_VERSION = 3
+# 4: appreciation wheel campaigns (the wheel overlay page of bench/paths.py).
+DATA_VERSION = 4
 
 TARGET_QUERIES = 15
 TARGET_RATIO = 5.0
@@ -426,7 +427,8 @@ def main() -> int:
     finally:
         stop_server(proc)
 
-    # Documents: the funder report of the largest plan (seconds, peak memory).
+    # Documents: the funder report of the largest plan and the annual report of
+    # the large table (seconds, peak memory).
     result = manage("shell", "-c", (ROOT / "bench" / "documents.py").read_text(), capture=True)
     print(result.stdout.strip() or f"bench documents failed: {result.stderr[-500:]}", flush=True)
 

@@ -1,11 +1,19 @@
-"""The « bilan annuel » as PDF and DOCX, with the funder report's styles."""
+"""The « bilan annuel » as PDF and DOCX, with the funder report's styles.
+
+Both formats walk the same `AnnualReport` (sections of parts whose strings
+are already translated). A chart is drawn with reportlab.graphics in the
+PDF and inserted as a PNG (with its summary as alternative text) in the
+DOCX; in both, its caption comes first and its data table right after.
+"""
 
 from __future__ import annotations
 
+import copy
 import io
 
 from tablee.charters.exports import _para, _pdf_fonts
-from tablee.reports.annual import AnnualReport
+from tablee.reports.annual import AnnualReport, Part
+from tablee.reports.annual_charts import pdf_drawing, png_bytes
 from tablee.reports.rendering import (
     _docx_facts,
     _docx_grid,
@@ -14,16 +22,6 @@ from tablee.reports.rendering import (
     _grid,
     _muted,
     _pdf_styles,
-)
-
-SECTIONS = (
-    "introduction",
-    "composition",
-    "meetings",
-    "decisions",
-    "plans",
-    "evaluation",
-    "perspectives",
 )
 
 
@@ -35,8 +33,50 @@ def render(report: AnnualReport, fmt: str) -> bytes:
     raise ValueError(f"unknown report format {fmt!r}")
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [chunk.strip() for chunk in text.replace("\r\n", "\n").split("\n\n") if chunk.strip()]
+# --- PDF ----------------------------------------------------------------------
+
+
+def _styles():
+    """The funder report's styles, with headings kept on the page of what follows."""
+    styles = dict(_pdf_styles())
+    for name in ("h1", "h2", "h3"):
+        styles[name] = copy.copy(styles[name])
+        styles[name].keepWithNext = 1
+    return styles
+
+
+def _pdf_part(part: Part, width: float, styles) -> list:
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    def p(text: str, style: str = "body"):
+        return Paragraph(_para(text), styles[style])
+
+    if part.kind == "heading":
+        return [p(part.text, "h2")]
+    if part.kind in ("text", "muted"):
+        return [p(part.text, "body" if part.kind == "text" else "muted")]
+    if part.kind == "facts":
+        return [_facts(part.rows, [width * 0.45, width * 0.55], styles), Spacer(1, 4)]
+    if part.kind == "grid":
+        count = len(part.rows[0])
+        shares = part.widths if len(part.widths) == count else (1 / count,) * count
+        return [
+            _grid(part.rows, [width * s for s in shares], styles, total_row=part.total_row),
+            Spacer(1, 6),
+        ]
+    if part.kind == "chart":
+        chart = part.chart
+        return [
+            KeepTogether(
+                [
+                    p(chart.title, "h3"),
+                    pdf_drawing(chart),
+                    p(chart.summary, "muted"),
+                    Spacer(1, 4),
+                ]
+            )
+        ]
+    raise ValueError(f"unknown part {part.kind!r}")
 
 
 def render_pdf(report: AnnualReport) -> bytes:
@@ -46,17 +86,12 @@ def render_pdf(report: AnnualReport) -> bytes:
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
     labels = report.labels
-    styles = _pdf_styles()
+    styles = _styles()
     regular, _bold = _pdf_fonts()
     width = LETTER[0] - 4.4 * cm
 
     def p(text: str, style: str = "body"):
         return Paragraph(_para(text), styles[style])
-
-    def free_text(text: str) -> list:
-        if not text:
-            return [p(labels["no_text"], "muted")]
-        return [p(chunk) for chunk in _paragraphs(text)]
 
     story: list = [
         Spacer(1, 4 * cm),
@@ -64,45 +99,17 @@ def render_pdf(report: AnnualReport) -> bytes:
         p(report.table_name, "cover_table"),
         p(str(report.year), "cover_meta"),
         p(report.generated, "cover_meta"),
-        Spacer(1, 24),
+        Spacer(1, 8),
+        p(report.audience_line, "muted"),
+        Spacer(1, 18),
         p(labels["contents"], "h2"),
-        *[p(f"{n}. {labels[key]}") for n, key in enumerate(SECTIONS, 1)],
+        *[p(f"{n}. {section.title}") for n, section in enumerate(report.sections, 1)],
         PageBreak(),
     ]
-    story += [p(f"1. {labels['introduction']}", "h1"), *free_text(report.introduction)]
-    story += [p(f"2. {labels['composition']}", "h1")]
-    story.append(_facts(report.composition, [width * 0.6, width * 0.4], styles))
-    story += [p(f"3. {labels['meetings']}", "h1")]
-    story.append(_facts(report.meetings, [width * 0.6, width * 0.4], styles))
-    story += [p(f"4. {labels['decisions']}", "h1")]
-    if report.decisions:
-        story.append(_grid(report.decisions, [width * 0.1, width * 0.2, width * 0.7], styles))
-    else:
-        story.append(p(labels["no_decision"], "muted"))
-    story += [p(f"5. {labels['plans']}", "h1")]
-    if report.plans:
-        columns = len(report.plans[0])
-        first = width * 0.25
-        rest = (width - first) / (columns - 1)
-        story.append(_grid(report.plans, [first] + [rest] * (columns - 1), styles))
-    else:
-        story.append(p(labels["no_plan"], "muted"))
-    story += [p(f"6. {labels['evaluation']}", "h1")]
-    if report.evaluation_title:
-        story.append(p(report.evaluation_title, "h2"))
-        story.append(_facts(report.evaluation_facts, [width * 0.4, width * 0.6], styles))
-    if report.evaluation:
-        story.append(Spacer(1, 6))
-        story.append(
-            _grid(
-                report.evaluation,
-                [width * 0.4, width * 0.15, width * 0.2, width * 0.25],
-                styles,
-            )
-        )
-    if report.evaluation_note:
-        story.append(p(report.evaluation_note, "muted"))
-    story += [p(f"7. {labels['perspectives']}", "h1"), *free_text(report.perspectives)]
+    for n, section in enumerate(report.sections, 1):
+        story.append(p(f"{n}. {section.title}", "h1"))
+        for part in section.parts:
+            story += _pdf_part(part, width, styles)
 
     footer_left = f"{report.table_name} — {report.title}"
 
@@ -135,6 +142,48 @@ def render_pdf(report: AnnualReport) -> bytes:
     return buffer.getvalue()
 
 
+# --- DOCX ---------------------------------------------------------------------
+
+
+def _docx_picture(document, png: bytes, *, description: str, title: str) -> None:
+    """Insert a PNG at the text width, described for screen readers."""
+    from docx.shared import Cm
+
+    document.add_picture(io.BytesIO(png), width=Cm(16.5))
+    inline = document.paragraphs[-1].runs[-1]._r.xpath(".//wp:docPr")
+    if inline:
+        inline[0].set("descr", description)
+        inline[0].set("title", title)
+
+
+def _docx_part(document, part: Part) -> None:
+    from docx.shared import Pt
+
+    if part.kind == "heading":
+        document.add_heading(part.text, level=2)
+    elif part.kind == "text":
+        document.add_paragraph(part.text)
+    elif part.kind == "muted":
+        _muted(document, part.text)
+    elif part.kind == "facts":
+        _docx_facts(document, part.rows)
+        document.add_paragraph()
+    elif part.kind == "grid":
+        _docx_grid(document, part.rows, total_row=part.total_row)
+        document.add_paragraph()
+    elif part.kind == "chart":
+        chart = part.chart
+        document.add_heading(chart.title, level=3)
+        png = png_bytes(chart)
+        if png:
+            _docx_picture(document, png, description=chart.summary, title=chart.title)
+        summary = document.add_paragraph().add_run(chart.summary)
+        summary.italic = True
+        summary.font.size = Pt(9)
+    else:
+        raise ValueError(f"unknown part {part.kind!r}")
+
+
 def render_docx(report: AnnualReport) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -158,43 +207,16 @@ def render_docx(report: AnnualReport) -> bytes:
     run.font.size = Pt(17)
     document.add_paragraph(str(report.year))
     document.add_paragraph(report.generated)
+    _muted(document, report.audience_line)
     document.add_heading(labels["contents"], level=2)
-    for n, key in enumerate(SECTIONS, 1):
-        document.add_paragraph(f"{n}. {labels[key]}")
+    for n, section in enumerate(report.sections, 1):
+        document.add_paragraph(f"{n}. {section.title}")
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
-    def free_text(text: str) -> None:
-        if not text:
-            _muted(document, labels["no_text"])
-        for chunk in _paragraphs(text):
-            document.add_paragraph(chunk)
-
-    document.add_heading(f"1. {labels['introduction']}", level=1)
-    free_text(report.introduction)
-    document.add_heading(f"2. {labels['composition']}", level=1)
-    _docx_facts(document, report.composition)
-    document.add_heading(f"3. {labels['meetings']}", level=1)
-    _docx_facts(document, report.meetings)
-    document.add_heading(f"4. {labels['decisions']}", level=1)
-    if report.decisions:
-        _docx_grid(document, report.decisions)
-    else:
-        _muted(document, labels["no_decision"])
-    document.add_heading(f"5. {labels['plans']}", level=1)
-    if report.plans:
-        _docx_grid(document, report.plans)
-    else:
-        _muted(document, labels["no_plan"])
-    document.add_heading(f"6. {labels['evaluation']}", level=1)
-    if report.evaluation_title:
-        document.add_heading(report.evaluation_title, level=2)
-        _docx_facts(document, report.evaluation_facts)
-    if report.evaluation:
-        _docx_grid(document, report.evaluation)
-    if report.evaluation_note:
-        _muted(document, report.evaluation_note)
-    document.add_heading(f"7. {labels['perspectives']}", level=1)
-    free_text(report.perspectives)
+    for n, section in enumerate(report.sections, 1):
+        document.add_heading(f"{n}. {section.title}", level=1)
+        for part in section.parts:
+            _docx_part(document, part)
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -67,6 +67,18 @@ class AnnualReportForm(forms.Form):
         label=_("Format"),
         choices=[("pdf", _("PDF document")), ("docx", _("Word document (DOCX)"))],
     )
+    audience = forms.ChoiceField(
+        label=_("Copy for"),
+        choices=[
+            ("outside", _("Partners and funders (only the results the table decided to share)")),
+            ("table", _("The members of the table (every result the table reads)")),
+        ],
+        initial="outside",
+        help_text=_(
+            "Evaluation results stay private to the table unless it decided, by a recorded "
+            "decision, to share them."
+        ),
+    )
     introduction = forms.CharField(
         label=_("Introduction"),
         required=False,

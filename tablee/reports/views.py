@@ -199,7 +199,11 @@ def annual_report(request: TableRequest) -> HttpResponse:
     require(request.user, "reports.view_report", request.table)
     form = AnnualReportForm(
         request.GET if "year" in request.GET else None,
-        initial={"year": annual.year_choices()[0] - 1, "format": "pdf"},
+        initial={
+            "year": annual.year_choices()[0] - 1,
+            "format": "pdf",
+            "audience": annual.AUDIENCE_OUTSIDE,
+        },
     )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -210,6 +214,7 @@ def annual_report(request: TableRequest) -> HttpResponse:
             language=language,
             introduction=data["introduction"],
             perspectives=data["perspectives"],
+            audience=data["audience"],
         )
         name = annual.annual_filename(table=request.table, year=data["year"], fmt=data["format"])
         return _download(annual_rendering.render(document, data["format"]), name, data["format"])

@@ -40,10 +40,30 @@ class Command(BaseCommand):
             choices=["fr-ca", "en"],
             help="language of the report (default: French)",
         )
+        parser.add_argument(
+            "--audience",
+            choices=annual.AUDIENCES,
+            default=annual.AUDIENCE_OUTSIDE,
+            help=(
+                "who the copy is for: 'outside' (partners and funders: only the evaluation "
+                "results the table decided to share; the default) or 'table' (its members: "
+                "every result)"
+            ),
+        )
         parser.add_argument("-o", "--output", required=True, help="file to write")
 
     def handle(
-        self, *args, table_slug, year, fmt, intro_file, outlook_file, language, output, **o
+        self,
+        *args,
+        table_slug,
+        year,
+        fmt,
+        intro_file,
+        outlook_file,
+        language,
+        audience,
+        output,
+        **o,
     ):
         table = table_get_by_slug(slug=table_slug)
         if table is None:
@@ -59,6 +79,7 @@ class Command(BaseCommand):
             language=language,
             introduction=_read(intro_file, "--intro-file"),
             perspectives=_read(outlook_file, "--outlook-file"),
+            audience=audience,
         )
         content = annual_rendering.render(report, fmt)
         try:
