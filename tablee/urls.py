@@ -33,6 +33,7 @@ urlpatterns = [
     path("t/<slug:table_slug>/", include("tablee.evaluation.urls")),
     path("t/<slug:table_slug>/", include("tablee.engagement.urls")),
     path("t/<slug:table_slug>/", include("tablee.selfcheck.urls")),
+    path("t/<slug:table_slug>/", include("tablee.relationsurvey.urls")),
     # Pages outside any table: signed links, calendar feeds, my actions.
     path("", include("tablee.meetings.public_urls")),
     path("", include("tablee.actions.public_urls")),

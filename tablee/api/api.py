@@ -32,6 +32,7 @@ from tablee.polls.api import router as polls_router
 from tablee.portrait.api import router as portrait_router
 from tablee.priorities.api import router as priorities_router
 from tablee.processes.api import router as processes_router
+from tablee.relationsurvey.api import router as relationsurvey_router
 from tablee.reports.api import router as reports_router
 from tablee.results.api import router as results_router
 from tablee.selfcheck.api import router as selfcheck_router
@@ -84,6 +85,7 @@ api.add_router("/", results_router)
 api.add_router("/", evaluation_router)
 api.add_router("/", engagement_router)
 api.add_router("/", selfcheck_router)
+api.add_router("/", relationsurvey_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, extra=None):

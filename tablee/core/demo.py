@@ -392,6 +392,7 @@ DOMAIN_DEMOS = [
     "tablee.evaluation.demo",
     "tablee.engagement.demo",
     "tablee.selfcheck.demo",
+    "tablee.relationsurvey.demo",
 ]
 
 

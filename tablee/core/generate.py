@@ -291,6 +291,7 @@ DOMAIN_GENERATORS = [
     "tablee.evaluation.generate",
     "tablee.engagement.generate",
     "tablee.selfcheck.generate",
+    "tablee.relationsurvey.generate",
 ]
 
 

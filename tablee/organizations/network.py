@@ -2,6 +2,8 @@
 
 Read-only, like a selector: `relation_network(table=...)` runs two queries
 (current relations, open seats) and computes everything else in memory.
+`wave_network(...)` draws the same page from a closed wave of the relations
+survey (tablee.relationsurvey) instead: its ties under a tie rule and level.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ LEVEL_WIDTH = {
     RelationLevel.CONCERTATION: 3,
     RelationLevel.PARTNERSHIP: 5,
 }
+# Levels of joint work of a survey wave (0–5): the closer, the fuller the line.
+WAVE_LINE = {1: "dotted", 2: "dotted", 3: "dashed", 4: "solid", 5: "solid"}
+WAVE_WIDTH = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
 TOP = 5
 
 
@@ -71,6 +76,43 @@ class Network:
     bridges: list[Bridge] = field(default_factory=list)
     isolated: list = field(default_factory=list)
     sectors: list[dict] = field(default_factory=list)
+    # Drawn from a survey wave: its ties (first, second, level, label) and the
+    # reading (tie rule sentence, response rate) stated beside the measures.
+    wave: object = None
+    ties: list = field(default_factory=list)
+    rule_sentence: str = ""
+    response_sentence: str = ""
+
+    def _edges(self) -> list[dict]:
+        if self.wave is not None:
+            return [
+                {
+                    "data": {
+                        "id": f"t{first.pk}-{second.pk}",
+                        "source": f"o{first.pk}",
+                        "target": f"o{second.pk}",
+                        "level": str(level),
+                        "levelLabel": label,
+                        "line": WAVE_LINE[level],
+                        "width": WAVE_WIDTH[level],
+                    }
+                }
+                for first, second, level, label in self.ties
+            ]
+        return [
+            {
+                "data": {
+                    "id": f"r{relation.pk}",
+                    "source": f"o{relation.first_id}",
+                    "target": f"o{relation.second_id}",
+                    "level": relation.level,
+                    "levelLabel": relation.level_label,
+                    "line": LEVEL_LINE[relation.level],
+                    "width": LEVEL_WIDTH[relation.level],
+                }
+            }
+            for relation in self.relations
+        ]
 
     def graph_data(self) -> dict:
         """Return the nodes and edges for the drawing (JSON-serializable)."""
@@ -87,21 +129,7 @@ class Network:
             }
             for org in self.organizations
         ]
-        edges = [
-            {
-                "data": {
-                    "id": f"r{relation.pk}",
-                    "source": f"o{relation.first_id}",
-                    "target": f"o{relation.second_id}",
-                    "level": relation.level,
-                    "levelLabel": relation.level_label,
-                    "line": LEVEL_LINE[relation.level],
-                    "width": LEVEL_WIDTH[relation.level],
-                }
-            }
-            for relation in self.relations
-        ]
-        return {"nodes": nodes, "edges": edges}
+        return {"nodes": nodes, "edges": self._edges()}
 
 
 def _sector_legend(organizations) -> list[dict]:
@@ -137,7 +165,41 @@ def relation_network(*, table) -> Network:
         graph.add_node(org.pk)
     ordered = sorted(organizations.values(), key=lambda o: o.name_key)
     network = Network(relations=relations, organizations=ordered, isolated=isolated)
-    network.sectors = _sector_legend(ordered)
+    return _measure(network, graph, organizations)
+
+
+def wave_network(*, table, wave, rule: str | None = None, level: int | None = None) -> Network:
+    """Return the network of a survey wave: its participants and its ties.
+
+    A tie exists under the wave's rule and level, or the ones asked for;
+    every participating organization is a node, answered or not.
+    """
+    from tablee.relationsurvey.selectors import wave_results
+
+    assert wave.table_id == table.pk
+    results = wave_results(wave=wave, rule=rule, level=level)
+    organizations = dict(results.organizations)
+    graph = nx.Graph()
+    graph.add_nodes_from(organizations)
+    ties = results.ties
+    for first, second, tie_level, _label in ties:
+        graph.add_edge(first.pk, second.pk, level=tie_level)
+    ordered = sorted(organizations.values(), key=lambda o: o.name_key)
+    network = Network(
+        relations=[],
+        organizations=ordered,
+        isolated=[org for org in ordered if graph.degree[org.pk] == 0],
+        wave=wave,
+        ties=ties,
+        rule_sentence=results.sentence,
+        response_sentence=results.response_sentence,
+    )
+    return _measure(network, graph, organizations)
+
+
+def _measure(network: Network, graph, organizations: dict) -> Network:
+    """Fill in the measures shared by both sources of the drawing."""
+    network.sectors = _sector_legend(network.organizations)
     if graph.number_of_nodes() < 2:
         return network
     network.density = nx.density(graph)
@@ -145,7 +207,7 @@ def relation_network(*, table) -> Network:
     network.most_connected = [
         Ranked(organizations[pk], degree) for pk, degree in by_degree[:TOP] if degree > 0
     ]
-    betweenness = _betweenness(graph)
+    betweenness = cached_betweenness(graph)
     by_betweenness = sorted(
         betweenness.items(), key=lambda item: (-item[1], organizations[item[0]].name_key)
     )
@@ -156,7 +218,7 @@ def relation_network(*, table) -> Network:
     return network
 
 
-def _betweenness(graph) -> dict[int, float]:
+def cached_betweenness(graph) -> dict[int, float]:
     """Betweenness centrality, cached by the exact shape of the graph.
 
     It is the slow part of the page (about half a second for a table of 300

@@ -3,10 +3,12 @@
 Each view: resolve → authorize → validate → call a service → respond.
 """
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -28,7 +30,7 @@ from tablee.organizations.forms import (
     SectorForm,
 )
 from tablee.organizations.models import OrganizationKind, RelationLevel
-from tablee.organizations.network import LEVEL_LINE, relation_network
+from tablee.organizations.network import LEVEL_LINE, WAVE_LINE, relation_network, wave_network
 
 # Registry -----------------------------------------------------------------
 
@@ -544,22 +546,51 @@ def relation_document(request: TableRequest, relation_id: int) -> HttpResponse:
     return response
 
 
+def _survey_wave(request: TableRequest):
+    """The closed survey waves the page may draw, and the one asked for (`?wave=`).
+
+    Only when the relations survey app is installed; an unknown or still
+    open wave is not found.
+    """
+    if not apps.is_installed("tablee.relationsurvey"):
+        return None, []
+    from tablee.relationsurvey import selectors as survey
+
+    waves = survey.wave_closed_list(table=request.table, now=timezone.now())
+    raw = request.GET.get("wave", "")
+    if not raw:
+        return None, waves
+    wave = next((w for w in waves if str(w.pk) == raw), None)
+    if wave is None:
+        raise Http404
+    require(request.user, "relationsurvey.view_results", wave)
+    return wave, waves
+
+
 @table_view
 @require_http_methods(["GET"])
 def relation_network_view(request: TableRequest) -> HttpResponse:
+    """The network drawn from the recorded relations (default) or a closed survey wave."""
     table = request.table
     require(request.user, "organizations.view_relations", table)
-    network = relation_network(table=table)
-    return render(
-        request,
-        "organizations/relation_network.html",
-        {
-            "table": table,
-            "network": network,
-            "graph_data": network.graph_data(),
-            "levels": [
-                (value, label, LEVEL_LINE[value]) for value, label in RelationLevel.choices
-            ],
-            "kinds": OrganizationKind.choices,
-        },
-    )
+    wave, waves = _survey_wave(request)
+    context = {"table": table, "waves": waves, "wave": wave, "kinds": OrganizationKind.choices}
+    if wave is None:
+        network = relation_network(table=table)
+        levels = [(value, label, LEVEL_LINE[value]) for value, label in RelationLevel.choices]
+    else:
+        from tablee.relationsurvey import selectors as survey
+        from tablee.relationsurvey.models import JointWork, TieRule
+
+        rule = survey.clean_rule(request.GET.get("rule"), wave.tie_rule)
+        level = survey.clean_level(request.GET.get("level"), wave.tie_level)
+        network = wave_network(table=table, wave=wave, rule=rule, level=level)
+        levels = [(v, label, WAVE_LINE[v]) for v, label in JointWork.choices if v >= level]
+        context.update(
+            rule=rule,
+            level=level,
+            rules=TieRule.choices,
+            level_choices=[(value, label) for value, label in JointWork.choices if value >= 1],
+        )
+    context.update(network=network, graph_data=network.graph_data(), levels=levels)
+    return render(request, "organizations/relation_network.html", context)

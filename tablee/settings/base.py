@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tablee.evaluation",
     "tablee.engagement",
     "tablee.selfcheck",
+    "tablee.relationsurvey",
     "tablee.api",
 ]
 

@@ -44,6 +44,7 @@ TABLE_PAGES = [
     "engagement:health",
     "evaluation:campaign-list",
     "selfcheck:selfcheck-list",
+    "relationsurvey:wave-list",
     "reports:annual-report",
 ]
 # The demo's collective process and its tabs (kwargs: table_slug, process_slug).
@@ -81,6 +82,43 @@ def _paths() -> list[str]:
     return paths
 
 
+def _evaluation_paths() -> list[str]:
+    """Result pages of the demo's latest diagnostic, wheel and relations wave."""
+    from tablee.evaluation.models import Campaign
+    from tablee.relationsurvey.models import Wave
+
+    paths = []
+    campaigns = Campaign.objects.filter(table__slug=MAIN_TABLE_SLUG).order_by("-opens_at")
+    diagnostic = campaigns.filter(instrument="diagnostic").first()
+    if diagnostic:
+        kwargs = {"table_slug": MAIN_TABLE_SLUG, "campaign_id": diagnostic.pk}
+        paths += [
+            reverse("evaluation:campaign-results", kwargs=kwargs),
+            reverse("evaluation:campaign-compare", kwargs=kwargs),
+            reverse("evaluation:campaign-discussion", kwargs=kwargs),
+        ]
+    wheel = campaigns.filter(instrument="wheel").first()
+    if wheel:
+        kwargs = {"table_slug": MAIN_TABLE_SLUG, "campaign_id": wheel.pk}
+        paths.append(reverse("evaluation:campaign-results", kwargs=kwargs))
+    from django.utils import timezone
+
+    wave = (
+        Wave.objects.filter(table__slug=MAIN_TABLE_SLUG, closes_at__lt=timezone.now())
+        .order_by("-opens_at")
+        .first()
+    )
+    if wave:
+        kwargs = {"table_slug": MAIN_TABLE_SLUG, "wave_id": wave.pk}
+        paths += [
+            reverse("relationsurvey:wave-results", kwargs=kwargs),
+            reverse("relationsurvey:wave-compare", kwargs=kwargs),
+            reverse("relations:relation-network", kwargs={"table_slug": MAIN_TABLE_SLUG})
+            + f"?wave={wave.pk}",
+        ]
+    return paths
+
+
 def _first_detail_links(page, selector: str, limit: int = 1) -> list[str]:
     links = page.locator(selector)
     return [links.nth(i).get_attribute("href") for i in range(min(limit, links.count()))]
@@ -91,7 +129,7 @@ def test_coordinator_tour_of_the_demo_table(page, screen):
     load_demo()
     log_in(page, COORDINATOR_EMAIL, DEMO_PASSWORD)
     visited = []
-    for path in _paths():
+    for path in _paths() + _evaluation_paths():
         visit(page, path)
         visited.append(path)
     # One detail page of each list that has one.
