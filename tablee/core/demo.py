@@ -393,6 +393,7 @@ DOMAIN_DEMOS = [
     "tablee.engagement.demo",
     "tablee.selfcheck.demo",
     "tablee.relationsurvey.demo",
+    "tablee.reports.demo",
 ]
 
 

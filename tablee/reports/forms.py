@@ -60,7 +60,7 @@ class ImportConfirmForm(forms.Form):
 
 
 class AnnualReportForm(forms.Form):
-    """The year, the format and the coordination's own sections of the annual report."""
+    """The year, the format and the audience of the annual report to download."""
 
     year = forms.IntegerField(label=_("Year"))
     format = forms.ChoiceField(
@@ -79,20 +79,6 @@ class AnnualReportForm(forms.Form):
             "decision, to share them."
         ),
     )
-    introduction = forms.CharField(
-        label=_("Introduction"),
-        required=False,
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Your own words to open the report. Leave a blank line between paragraphs."),
-    )
-    perspectives = forms.CharField(
-        label=_("Outlook"),
-        required=False,
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("What the table means to do next year, in your own words."),
-    )
 
     def clean_year(self):
         from tablee.core.errors import DomainError
@@ -102,3 +88,24 @@ class AnnualReportForm(forms.Form):
             return check_year(self.cleaned_data["year"])
         except DomainError as error:
             raise forms.ValidationError(error.message) from None
+
+
+class AnnualTextForm(forms.Form):
+    """The coordination's own sections of one year's annual report."""
+
+    introduction = forms.CharField(
+        label=_("Introduction"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Your own words to open the report. Leave a blank line between paragraphs."),
+    )
+    outlook = forms.CharField(
+        label=_("Outlook"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the table means to do next year, in your own words."),
+    )
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

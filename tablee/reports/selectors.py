@@ -184,3 +184,19 @@ def process_summary(*, process) -> dict[str, int]:
         .first()
     )
     return counts or {"objectives": 0, "actions": 0}
+
+
+def annual_text_get(*, table, year: int):
+    """The coordination's saved sections for `year`, or None."""
+    from tablee.reports.models import AnnualReportText
+
+    return AnnualReportText.objects.for_table(table).filter(year=year).first()
+
+
+def annual_text_list(*, table) -> list:
+    """Saved sections of every year, newest first (years are few)."""
+    from tablee.reports.models import AnnualReportText
+
+    return list(
+        AnnualReportText.objects.for_table(table).select_related("updated_by").order_by("-year")
+    )

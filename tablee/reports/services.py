@@ -14,12 +14,13 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from tablee.core import audit
-from tablee.core.errors import InvalidInput
+from tablee.core.errors import Conflict, InvalidInput
 from tablee.funding.models import ResourceCommitment
 from tablee.plans.models import ActionPartner, Axis, Objective, PlanAction
 from tablee.processes.models import Process
 from tablee.reports.audit_events import Event
 from tablee.reports.importing import CREATE, UPDATE, ImportPlan, build_plan, title_key
+from tablee.reports.models import AnnualReportText
 from tablee.results.models import IndicatorMeasure, PlanIndicator
 
 
@@ -233,3 +234,50 @@ def _write(plan: ImportPlan, *, process: Process, actor) -> None:
             commitment.revision += 1
             commitment.save()
     ResourceCommitment.objects.bulk_create(new_commitments)
+
+
+MAX_TEXT = 20000
+
+
+@transaction.atomic
+def annual_text_save(
+    *, table, actor, year: int, introduction: str, outlook: str, revision: int
+) -> AnnualReportText:
+    """Save the coordination's introduction and outlook for `year`.
+
+    `revision` is the one the writer started from (0 for a year with no text
+    yet): a save made meanwhile by someone else is refused, not overwritten.
+    """
+    from tablee.reports.annual import check_year
+
+    year = check_year(year)
+    introduction, outlook = introduction.strip(), outlook.strip()
+    if len(introduction) > MAX_TEXT or len(outlook) > MAX_TEXT:
+        raise InvalidInput(_("Each section has %(max)s characters at most.") % {"max": MAX_TEXT})
+    text = (
+        AnnualReportText.objects.select_for_update(of=("self",))
+        .filter(table=table, year=year)
+        .first()
+    )
+    current = text.revision if text else 0
+    if current != revision:
+        raise Conflict(
+            _("Someone saved these sections in the meantime. Review their text and save again."),
+            extra={"revision": current},
+        )
+    old = {"introduction": text.introduction, "outlook": text.outlook} if text else None
+    if text is None:
+        text = AnnualReportText(table=table, year=year)
+    else:
+        text.revision += 1
+    text.introduction, text.outlook, text.updated_by = introduction, outlook, actor
+    text.save()
+    audit.record(
+        table=table,
+        actor=actor,
+        event=Event.REPORTS_ANNUAL_TEXT_SAVED,
+        target=text,
+        old=old,
+        new={"year": year, "introduction": introduction, "outlook": outlook},
+    )
+    return text

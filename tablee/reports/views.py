@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tablee.core.errors import DomainError
+from tablee.core.errors import Conflict, DomainError
 from tablee.core.forms import add_domain_error
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
@@ -30,6 +30,7 @@ from tablee.reports import (
 from tablee.reports.forms import (
     PREVIEW,
     AnnualReportForm,
+    AnnualTextForm,
     ImportConfirmForm,
     PlanImportForm,
     ReportForm,
@@ -208,12 +209,13 @@ def annual_report(request: TableRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         language = translation.get_language() or building.DEFAULT_CLI_LANGUAGE
+        text = selectors.annual_text_get(table=request.table, year=data["year"])
         document = annual.build_annual(
             table=request.table,
             year=data["year"],
             language=language,
-            introduction=data["introduction"],
-            perspectives=data["perspectives"],
+            introduction=text.introduction if text else "",
+            perspectives=text.outlook if text else "",
             audience=data["audience"],
         )
         name = annual.annual_filename(table=request.table, year=data["year"], fmt=data["format"])
@@ -221,6 +223,69 @@ def annual_report(request: TableRequest) -> HttpResponse:
     return render(
         request,
         "reports/annual_report.html",
-        {"table": request.table, "form": form},
+        {
+            "table": request.table,
+            "form": form,
+            "texts": selectors.annual_text_list(table=request.table),
+            "can_edit": can(request.user, "reports.edit_annual_text", request.table),
+            "years": annual.year_choices()[:6],
+        },
         status=400 if form.is_bound else 200,
+    )
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
+def annual_text(request: TableRequest, year: int) -> HttpResponse:
+    """The coordination writes (and later corrects) its own sections for one year."""
+    require(request.user, "reports.edit_annual_text", request.table)
+    try:
+        year = annual.check_year(year)
+    except DomainError:
+        raise Http404 from None
+    text = selectors.annual_text_get(table=request.table, year=year)
+    initial = {
+        "introduction": text.introduction if text else "",
+        "outlook": text.outlook if text else "",
+        "revision": text.revision if text else 0,
+    }
+    form = AnnualTextForm(request.POST if request.method == "POST" else None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.annual_text_save(
+                    table=request.table,
+                    actor=request.user,
+                    year=year,
+                    introduction=form.cleaned_data["introduction"],
+                    outlook=form.cleaned_data["outlook"],
+                    revision=form.cleaned_data["revision"],
+                )
+            except Conflict as error:
+                # Show what the other person saved; keep this person's text in the form.
+                form.add_error(None, error.message)
+                text = selectors.annual_text_get(table=request.table, year=year)
+                form.data = form.data.copy()
+                form.data["revision"] = str(error.extra["revision"])
+                status = 409
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(
+                    request, _("Your sections of the %(year)s report were saved.") % {"year": year}
+                )
+                return redirect("reports:annual-report", table_slug=request.table.slug)
+    return render(
+        request,
+        "reports/annual_text.html",
+        {
+            "table": request.table,
+            "form": form,
+            "year": year,
+            "saved": text,
+            "conflict": status == 409,
+        },
+        status=status,
     )

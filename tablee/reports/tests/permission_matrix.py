@@ -22,4 +22,8 @@ EXPECTATIONS = {
         table_read(), kwargs=lambda world: {"table_slug": world.table.slug}
     ),
     "reports:plan-import": Expect(coordination(), kwargs=_process, setup=_plan),
+    # The coordination writes its own sections of a year's annual report.
+    "reports:annual-text": Expect(
+        coordination(), kwargs=lambda world: {"table_slug": world.table.slug, "year": 2025}
+    ),
 }

@@ -535,7 +535,7 @@ def test_web_form_and_download(client, member, known_year):
     assert b'<label for="id_audience">Copy for' in page.content
     response = client.get(
         _url(known_year),
-        {"year": "2025", "format": "docx", "introduction": "Bonjour.", "audience": "table"},
+        {"year": "2025", "format": "docx", "audience": "table"},
     )
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('-bilan-2025.docx"')

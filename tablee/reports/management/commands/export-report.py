@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from tablee.core.errors import DomainError
-from tablee.reports import annual, annual_rendering, building, rendering
+from tablee.reports import annual, annual_rendering, building, rendering, selectors
 from tablee.tables.selectors import table_get_by_slug
 
 
@@ -32,8 +32,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", choices=rendering.DOCUMENT_FORMATS, required=True, dest="fmt"
         )
-        parser.add_argument("--intro-file", help="UTF-8 text file: the introduction")
-        parser.add_argument("--outlook-file", help="UTF-8 text file: the outlook")
+        parser.add_argument(
+            "--intro-file",
+            help="UTF-8 text file: the introduction (default: the one saved for that year)",
+        )
+        parser.add_argument(
+            "--outlook-file",
+            help="UTF-8 text file: the outlook (default: the one saved for that year)",
+        )
         parser.add_argument(
             "--language",
             default=building.DEFAULT_CLI_LANGUAGE,
@@ -73,12 +79,17 @@ class Command(BaseCommand):
                 year = annual.check_year(year)
         except DomainError as error:
             raise CommandError(error.message) from None
+        saved = selectors.annual_text_get(table=table, year=year)
         report = annual.build_annual(
             table=table,
             year=year,
             language=language,
-            introduction=_read(intro_file, "--intro-file"),
-            perspectives=_read(outlook_file, "--outlook-file"),
+            introduction=_read(intro_file, "--intro-file")
+            if intro_file
+            else (saved.introduction if saved else ""),
+            perspectives=_read(outlook_file, "--outlook-file")
+            if outlook_file
+            else (saved.outlook if saved else ""),
             audience=audience,
         )
         content = annual_rendering.render(report, fmt)
