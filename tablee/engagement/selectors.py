@@ -135,6 +135,7 @@ class VacantSeat:
     seat: str
     since: date | None
     days: int | None
+    for_long: bool = False
 
 
 @dataclass
@@ -479,7 +480,9 @@ def health_report(
         days = (today - since).days if since else None
         vacant.append(VacantSeat(seat=seat["label"], since=since, days=days))
     vacant.sort(key=lambda v: (v.since or date.min, v.seat))
-    vacant_for_long = [v for v in vacant if v.days is not None and v.days >= settings.vacancy_days]
+    for vacancy in vacant:
+        vacancy.for_long = vacancy.days is not None and vacancy.days >= settings.vacancy_days
+    vacant_for_long = [v for v in vacant if v.for_long]
     one_year_ago = today - timedelta(days=365)
     recent_movements = sorted(
         (m for m in movements if m.when >= one_year_ago), key=lambda m: m.when, reverse=True

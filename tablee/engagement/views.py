@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ from tablee.core.tenancy import TableRequest, table_view
 from tablee.engagement import selectors, services
 from tablee.engagement.forms import HealthSettingsForm, PeriodForm
 from tablee.engagement.warnings import stage_alerts
+
+SEATS_PER_PAGE = 50
 
 VIEW = "engagement.view_health"
 WARNINGS = "engagement.view_warnings"
@@ -60,12 +63,16 @@ def health(request: TableRequest) -> HttpResponse:
         viewer_is_coordinator=coordinator,
     )
     trend, sectors = _charts(report)
+    # A large table has hundreds of seats: their rates go 50 to a page.
+    seat_page = Paginator(report.by_seat, SEATS_PER_PAGE).get_page(request.GET.get("seats_page"))
     return render(
         request,
         "engagement/health.html",
         {
             "table": table,
             "report": report,
+            "seat_page": seat_page,
+            "period": period or "year",
             "period_form": form,
             "trend_chart": trend,
             "sector_chart": sectors,

@@ -188,3 +188,38 @@ def test_mobilisation_page_queries_do_not_grow_and_flag_the_stage(
     response = client.get(f"/t/{table.slug}/health/mobilisation/")
     assert "1 needed group has nobody engaged" not in response.content.decode()
     assert "Needed groups and engagement by stage" in response.content.decode()
+
+
+def test_seat_rates_go_fifty_to_a_page(client, table, coordinator):
+    from django.urls import reverse
+
+    many = seats(table, 53)
+    held_meetings(table, {seat: [True, False] for seat in many})
+    client.force_login(coordinator)
+    url = reverse("engagement:health", kwargs={"table_slug": table.slug})
+    first = client.get(url).content.decode()
+    second = client.get(url, {"period": "year", "seats_page": 2}).content.decode()
+    labels = sorted(str(seat) for seat in many)
+
+    def rows(body):
+        section = body.split('id="seat-heading"', 1)[1].split("</section>", 1)[0]
+        return section.count('<th scope="row">')
+
+    assert rows(first) == 50 and rows(second) == 3
+    assert "seats_page=2" in first
+    assert "(53 seats)" in first or "(53 sièges)" in first
+    assert any(label in second for label in labels)
+
+
+def test_long_lists_of_vacancies_are_cut_at_fifty(client, table, coordinator):
+    from django.urls import reverse
+
+    from tablee.members.models import SeatHolding
+
+    many = seats(table, 52)
+    SeatHolding.objects.filter(seat__in=many).delete()  # every seat is now vacant
+    client.force_login(coordinator)
+    body = client.get(reverse("engagement:health", kwargs={"table_slug": table.slug}))
+    text = body.content.decode()
+    assert "of 52" in text or "sur 52" in text
+    assert reverse("members:seat-list", kwargs={"table_slug": table.slug}) in text
