@@ -378,17 +378,67 @@ class SectorLine:
         return "ok"
 
 
+@dataclass(frozen=True)
+class CoverageSeat:
+    """What the coverage page needs of a seat: its counts and a link."""
+
+    pk: int
+    name: str
+    sector_id: int | None
+    actor_type: str
+    mandate_end: date | None
+    powers: list
+    contributions: list
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _coverage_seats(table: Table) -> list[CoverageSeat]:
+    rows = (
+        Seat.objects.for_table(table)
+        .filter(closed_at__isnull=True)
+        .order_by("organization__name", "label", "id")
+        .values_list(
+            "id",
+            "label",
+            "organization__name",
+            "organization__acronym",
+            "sector_id",
+            "organization__sector_id",
+            "actor_type",
+            "mandate_end",
+            "powers",
+            "contributions",
+        )
+    )
+    seats = []
+    for pk, label, org, acronym, sector, org_sector, actor, end, powers, contributions in rows:
+        # As Seat.__str__ and Organization.__str__ spell it.
+        name = label or (f"{org} ({acronym})" if org and acronym else org or "")
+        seats.append(
+            CoverageSeat(pk, name, sector or org_sector, actor, end, powers, contributions)
+        )
+    return seats
+
+
 def coverage(*, table: Table) -> dict:
     """Compare what the charter needs with the open seats and their holders.
 
-    Four queries whatever the number of seats: charter, sectors, seats with
-    their organization and sector, current holders.
+    Four queries whatever the number of seats: charter, sectors, seats (as
+    plain values: a large table has over a thousand), current representatives.
     """
     charter = charter_for_coverage(table=table)
     needed_codes = list(charter.needed_sectors) if charter else []
     needed_types = list(charter.needed_actor_types) if charter else []
     sectors = list(Sector.objects.order_by("position", "code"))
-    seats = list(seat_list(table=table))
+    sector_by_id = {sector.pk: sector for sector in sectors}
+    seats = _coverage_seats(table)
+    represented_ids = set(
+        SeatHolding.objects.for_table(table)
+        .filter(ended_on__isnull=True, position=Position.REPRESENTATIVE)
+        .values_list("seat_id", flat=True)
+    )
     today = timezone.localdate()
 
     lines: OrderedDict[str, SectorLine] = OrderedDict()
@@ -402,12 +452,12 @@ def coverage(*, table: Table) -> dict:
     without_representative = []
     past_mandate = []
     for seat in seats:
-        sector = seat_sector(seat)
+        sector = sector_by_id.get(seat.sector_id)
         line = lines.get(sector.code) if sector else no_sector
         if line is None:
             line = lines.setdefault(sector.code, SectorLine(sector=sector))
         line.seats += 1
-        represented = holder_of(seat, Position.REPRESENTATIVE) is not None
+        represented = seat.pk in represented_ids
         if represented:
             line.represented += 1
         else:
