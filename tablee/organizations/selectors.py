@@ -190,12 +190,14 @@ def relation_organization_choices() -> QuerySet[Organization]:
 
 
 def table_seated_organizations(*, table) -> list[Organization]:
-    """Return the organizations holding an open seat at the table."""
+    """Return the organizations holding an open seat at the table, each once, by name."""
     from tablee.members.models import Seat
 
-    seats = (
-        Seat.objects.for_table(table)
-        .filter(closed_at__isnull=True, organization__isnull=False)
-        .select_related("organization__sector")
+    seated = Seat.objects.for_table(table).filter(
+        closed_at__isnull=True, organization__isnull=False
     )
-    return [seat.organization for seat in seats]
+    return list(
+        Organization.objects.filter(pk__in=seated.values("organization_id"))
+        .select_related("sector")
+        .order_by("name_key", "pk")
+    )
