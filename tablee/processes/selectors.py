@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -482,6 +483,9 @@ def mobilisation_for_process(process: Process) -> list[StageMobilisation]:
     for need in needs:
         needs_by_stage.setdefault(need.stage_id, []).append(need)
 
+    # Group sizes once, not once per need: a large table has over a thousand seats.
+    seats_by_sector = Counter(row[1] for row in open_seats)
+    seats_by_type = Counter(row[2] for row in open_seats)
     result = []
     for stage in stages:
         stage.process = process
@@ -521,17 +525,18 @@ def mobilisation_for_process(process: Process) -> list[StageMobilisation]:
             stage=stage,
             engaged_total=len(engaged_seats) + len(loose_people) + len(outside),
         )
+        engaged_by_sector = Counter(seats[s][1] for s in engaged_seats)
+        engaged_by_sector.update(outside.values())
+        engaged_by_type = Counter(seats[s][2] for s in engaged_seats)
         for need in needs_by_stage.get(stage.pk, []):
             label = need_label(need)
             if need.group_kind == GroupKind.SECTOR:
-                size = sum(1 for row in open_seats if row[1] == need.sector_id)
-                engaged = sum(1 for s in engaged_seats if seats[s][1] == need.sector_id) + sum(
-                    1 for sector in outside.values() if sector == need.sector_id
-                )
+                size = seats_by_sector[need.sector_id]
+                engaged = engaged_by_sector[need.sector_id]
                 unit = "seats"
             elif need.group_kind == GroupKind.ACTOR_TYPE:
-                size = sum(1 for row in open_seats if row[2] == need.actor_type)
-                engaged = sum(1 for s in engaged_seats if seats[s][2] == need.actor_type)
+                size = seats_by_type[need.actor_type]
+                engaged = engaged_by_type[need.actor_type]
                 unit = "seats"
             elif need.group_kind == GroupKind.COMMITTEE:
                 members = {
