@@ -81,4 +81,12 @@ if wheel:
         + "?by=role"
     )
 
+from tablee.relationsurvey.models import Wave  # noqa: E402
+
+wave = Wave.objects.filter(table__slug=LARGE_TABLE).order_by("-opens_at").first()
+if wave:
+    kwargs = {"table_slug": LARGE_TABLE, "wave_id": wave.pk}
+    paths["relations_wave"] = reverse("relationsurvey:wave-results", kwargs=kwargs)
+    paths["relations_wave_compare"] = reverse("relationsurvey:wave-compare", kwargs=kwargs)
+
 print("BENCH_PATHS=" + json.dumps(paths))
