@@ -294,6 +294,60 @@ def comparison(
     }
 
 
+class SeriesCampaignOut(Schema):
+    campaign_id: int
+    title: str
+    opens_at: datetime
+    respondents: int
+    visible: bool
+
+
+class SeriesRowOut(Schema):
+    code: str
+    label: str
+    means: list[float | None]
+
+
+class SeriesOut(Schema):
+    campaigns: list[SeriesCampaignOut]
+    dimensions: list[SeriesRowOut]
+
+
+@router.get(
+    "/tables/{table_slug}/evaluations/{campaign_id}/series",
+    response={200: SeriesOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Dimension means of a diagnostic and the earlier ones (aggregates only)",
+    url_name="evaluation-series",
+)
+def series(request: HttpRequest, table_slug: str, campaign_id: int):
+    """Oldest first, this diagnostic last (eight at most); a mean is null below its threshold."""
+    table = _table(request, table_slug, "evaluation.view_results")
+    campaign = selectors.campaign_get(table=table, campaign_id=campaign_id)
+    if campaign is None or campaign.instrument != Instrument.DIAGNOSTIC:
+        raise Http404
+    data = selectors.diagnostic_series(campaign=campaign)
+    return {
+        "campaigns": [
+            {
+                "campaign_id": c.pk,
+                "title": c.title,
+                "opens_at": c.opens_at,
+                "respondents": n,
+                "visible": shown,
+            }
+            for c, n, shown in zip(data.campaigns, data.respondents, data.visible, strict=True)
+        ],
+        "dimensions": [
+            {
+                "code": row.code,
+                "label": str(row.label),
+                "means": [cell.mean if cell else None for cell in row.cells],
+            }
+            for row in data.rows
+        ],
+    }
+
+
 def _axis_summary(s) -> dict:
     return {"n": s.n, "median": s.median, "q1": s.q1, "q3": s.q3}
 

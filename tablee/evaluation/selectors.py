@@ -615,3 +615,51 @@ def diagnostic_comparison(*, campaign: Campaign, previous_id: int | None = None)
             for item in dimension.children
         )
     return comparison
+
+
+@dataclass
+class SeriesRow:
+    code: str
+    label: str
+    cells: list  # scoring.Summary or None (campaign below its threshold), oldest first
+
+
+@dataclass
+class DiagnosticSeries:
+    campaigns: list  # oldest first, this campaign last
+    respondents: list  # per campaign
+    visible: list  # per campaign: results shown (threshold reached)
+    rows: list = field(default_factory=list)
+
+
+SERIES_LENGTH = 8
+
+
+def diagnostic_series(*, campaign: Campaign) -> DiagnosticSeries:
+    """Dimension means of this diagnostic and the earlier ones, year after year.
+
+    Two queries whatever the number of respondents; a campaign below its
+    anonymity threshold keeps its column, empty.
+    """
+    earlier = earlier_diagnostics(campaign=campaign)[: SERIES_LENGTH - 1]
+    campaigns = [*reversed(earlier), campaign]
+    answers: dict[int, list] = {c.pk: [] for c in campaigns}
+    for campaign_id, data in Response.objects.filter(campaign_id__in=list(answers)).values_list(
+        "campaign_id", "answers"
+    ):
+        answers[campaign_id].append(data or {})
+    structure = _structure()
+    series = DiagnosticSeries(
+        campaigns=campaigns,
+        respondents=[len(answers[c.pk]) for c in campaigns],
+        visible=[is_visible(c, len(answers[c.pk])) for c in campaigns],
+    )
+    scored = [
+        {d.code: d for d in scoring.score(answers[c.pk], structure, thresholds=thresholds(c))}
+        if shown
+        else {}
+        for c, shown in zip(campaigns, series.visible, strict=True)
+    ]
+    for code, label, _items in structure:
+        series.rows.append(SeriesRow(code, label, [by_code.get(code) for by_code in scored]))
+    return series

@@ -434,6 +434,7 @@ def campaign_compare(request: TableRequest, campaign_id: int) -> HttpResponse:
             title=_("Mean per dimension (1 to 5), then and now"),
             max_value=5,
         )
+    series = selectors.diagnostic_series(campaign=campaign)
     return render(
         request,
         "evaluation/campaign_compare.html",
@@ -443,6 +444,10 @@ def campaign_compare(request: TableRequest, campaign_id: int) -> HttpResponse:
             "comparison": comparison,
             "chart": chart,
             "notable": selectors.NOTABLE_CHANGE,
+            "series": series,
+            "series_columns": list(
+                zip(series.campaigns, series.respondents, series.visible, strict=True)
+            ),
         },
     )
 

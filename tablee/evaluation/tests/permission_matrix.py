@@ -99,4 +99,5 @@ EXPECTATIONS = {
     ),
     "api:evaluation-results": Expect(API_READ, auth="bearer", setup=_campaign, kwargs=_c),
     "api:evaluation-comparison": Expect(API_READ, auth="bearer", setup=_campaign, kwargs=_c),
+    "api:evaluation-series": Expect(API_READ, auth="bearer", setup=_campaign, kwargs=_c),
 }

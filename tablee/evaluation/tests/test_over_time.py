@@ -393,3 +393,56 @@ def test_the_coordinator_sees_the_share_link_members_do_not(client, table, coord
     assert "/evaluations/shared/" in client.get(url).content.decode()
     client.force_login(member)
     assert "/evaluations/shared/" not in client.get(url).content.decode()
+
+
+def test_year_after_year_series_keeps_hidden_years_empty(table):
+    oldest = _year(table, 3, 2)
+    hidden = _year(table, 2, 3, count=4)  # below the threshold of 5
+    _year(table, 1, 3)
+    latest = _year(table, 0, 4)
+    series = selectors.diagnostic_series(campaign=latest)
+    assert series.campaigns[0] == oldest and series.campaigns[-1] == latest
+    assert series.visible == [True, False, True, True]
+    first = series.rows[0]
+    assert [c.mean if c else None for c in first.cells] == [2, None, 3, 4]
+    assert series.respondents[1] == 4 and hidden in series.campaigns
+
+
+def test_series_reads_in_two_queries_whatever_the_respondents(
+    table, django_assert_max_num_queries
+):
+    latest = None
+    for years_ago in range(4, -1, -1):
+        latest = _year(table, years_ago, 3, count=5 + 10 * years_ago)
+    with django_assert_max_num_queries(2):
+        series = selectors.diagnostic_series(campaign=latest)
+    assert len(series.campaigns) == 5
+
+
+def test_compare_page_shows_the_series(client, table, member):
+    for years_ago in (2, 1):
+        _year(table, years_ago, 3)
+    latest = _year(table, 0, 4)
+    client.force_login(member)
+    url = reverse(
+        "evaluation:campaign-compare",
+        kwargs={"table_slug": table.slug, "campaign_id": latest.pk},
+    )
+    body = client.get(url).content.decode()
+    assert 'id="series-heading"' in body and body.count("(n = 6)") == 3
+
+
+def test_series_api(client, table, coordinator):
+    from tablee.accounts.services import api_token_create
+
+    _year(table, 1, 2, count=4)
+    latest = _year(table, 0, 4)
+    _token, raw = api_token_create(user=coordinator, name="t")
+    data = client.get(
+        reverse(
+            "api:evaluation-series", kwargs={"table_slug": table.slug, "campaign_id": latest.pk}
+        ),
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    ).json()
+    assert [c["visible"] for c in data["campaigns"]] == [False, True]
+    assert data["dimensions"][0]["means"] == [None, 4]
