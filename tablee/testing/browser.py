@@ -100,8 +100,10 @@ def assert_no_horizontal_scroll(page) -> None:
 
 
 def check_page(page) -> None:
-    """Check the page just reached: accessibility, and no horizontal scroll on phones."""
+    """Check the page reached: plain-text title, accessibility, no sideways scroll on phones."""
     page.wait_for_load_state("load")
+    title = page.title()
+    assert title.strip() and "<" not in title, f"{page.url}: broken <title> {title[:80]!r}"
     assert_accessible(page)
     viewport = page.viewport_size
     if viewport and viewport["width"] <= PHONE_MAX_WIDTH:

@@ -131,3 +131,13 @@ def test_demo_writes_last_years_sections_once(table, coordinator):
     text = AnnualReportText.objects.get()
     assert text.year == timezone.localdate().year - 1
     assert "sécurité alimentaire" in text.introduction and text.outlook
+
+
+def test_the_page_title_is_plain_text(client, table, member):
+    import re
+
+    client.force_login(member)
+    body = client.get(reverse("reports:annual-report", kwargs={"table_slug": table.slug}))
+    title = re.search(r"<title>(.*?)</title>", body.content.decode(), re.S).group(1)
+    assert "<" not in title and table.name in title
+    assert body.content.decode().count('id="texts-heading"') == 1
