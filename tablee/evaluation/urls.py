@@ -13,6 +13,7 @@ urlpatterns = [
     path(_C + "edit/", views.campaign_edit, name="campaign-edit"),
     path(_C + "answer/", views.campaign_answer, name="campaign-answer"),
     path(_C + "results/", views.campaign_results, name="campaign-results"),
+    path(_C + "results.xlsx", views.campaign_export, name="campaign-export"),
     path(_C + "group-answer/", views.campaign_group_answer, name="campaign-group-answer"),
     path(_C + "compare/", views.campaign_compare, name="campaign-compare"),
     path(_C + "discussion/", views.campaign_discussion, name="campaign-discussion"),

@@ -456,6 +456,37 @@ def _rounded(value):
     return round(value, 2) if value is not None else None
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@table_view
+@require_http_methods(["GET"])
+def campaign_export(request: TableRequest, campaign_id: int) -> HttpResponse:
+    """The aggregated results as a workbook: exactly what the results page shows."""
+    from django.utils.text import slugify
+
+    from tablee.evaluation import exports
+
+    campaign = _campaign(request, campaign_id, "evaluation.view_results")
+    if campaign.instrument == Instrument.WHEEL:
+        results = selectors.wheel_results(campaign=campaign)
+        build = exports.wheel_workbook
+    else:
+        results = selectors.campaign_results(campaign=campaign)
+        build = exports.diagnostic_workbook
+    if not results.visible:
+        return render(
+            request,
+            "evaluation/link_error.html",
+            {"message": _("There are no results to export yet.")},
+            status=404,
+        )
+    response = HttpResponse(build(results), content_type=XLSX)
+    name = slugify(campaign.title) or "evaluation"
+    response["Content-Disposition"] = f'attachment; filename="{name}-resultats.xlsx"'
+    return response
+
+
 @table_view
 @require_http_methods(["GET"])
 def campaign_results(request: TableRequest, campaign_id: int) -> HttpResponse:

@@ -78,6 +78,7 @@ EXPECTATIONS = {
     "evaluation:campaign-results": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
     "evaluation:campaign-discussion": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
     "evaluation:campaign-compare": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
+    "evaluation:campaign-export": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
     "evaluation:campaign-group-answer": Expect(COORDINATION, setup=_together, kwargs=_c),
     # The signed link is the credential: anyone holding it may answer.
     "evaluation:external-answer": Expect(everyone(200), setup=_campaign, kwargs=_link),
