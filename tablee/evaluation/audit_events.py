@@ -24,3 +24,7 @@ class Event(models.TextChoices):
         "EVALUATION_GROUP_ANSWER_CORRECTED",
         _("Group answer of an evaluation corrected"),
     )
+    EVALUATION_CAMPAIGN_DELETED = (
+        "EVALUATION_CAMPAIGN_DELETED",
+        _("Evaluation campaign deleted before any answer"),
+    )

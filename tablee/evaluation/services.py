@@ -451,3 +451,28 @@ def campaign_record_group_answer(
         new={"people_present": people_present},
     )
     return response
+
+
+@transaction.atomic
+def campaign_delete(*, campaign: Campaign, actor) -> None:
+    """Delete a campaign created by mistake, before anybody answered it.
+
+    Once it has answers it is the table's memory (and a later comparison's
+    baseline), so it stays.
+    """
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if selectors.campaign_has_answers(campaign=locked) or locked.participations.exists():
+        raise DomainError(_("This campaign already has answers: it stays in the table's memory."))
+    snapshot = _snapshot(locked)
+    audit.record(
+        table=locked.table,
+        actor=actor,
+        event=Event.EVALUATION_CAMPAIGN_DELETED,
+        target=locked,
+        old=snapshot,
+    )
+    locked.invited_people.clear()
+    WheelAxis.objects.filter(campaign=locked).delete()
+    ExternalInvitation.objects.filter(campaign=locked).delete()
+    DiscussionNote.objects.filter(campaign=locked).delete()
+    locked.delete()

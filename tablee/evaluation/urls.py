@@ -11,6 +11,7 @@ urlpatterns = [
     path("evaluations/new/", views.campaign_create, name="campaign-create"),
     path(_C, views.campaign_detail, name="campaign-detail"),
     path(_C + "edit/", views.campaign_edit, name="campaign-edit"),
+    path(_C + "delete/", views.campaign_delete, name="campaign-delete"),
     path(_C + "answer/", views.campaign_answer, name="campaign-answer"),
     path(_C + "results/", views.campaign_results, name="campaign-results"),
     path(_C + "results.xlsx", views.campaign_export, name="campaign-export"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from tablee.core.charts import Point, Series, bar_chart, radar_chart
 from tablee.core.errors import Conflict, DomainError
-from tablee.core.forms import add_domain_error, posted
+from tablee.core.forms import ConfirmForm, add_domain_error, posted
 from tablee.core.pagination import paginate
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
@@ -188,6 +188,32 @@ def campaign_edit(request: TableRequest, campaign_id: int) -> HttpResponse:
 
 @table_view
 @require_http_methods(["GET", "POST"])
+def campaign_delete(request: TableRequest, campaign_id: int) -> HttpResponse:
+    """Confirm, then delete a campaign nobody has answered yet."""
+    campaign = _campaign(request, campaign_id, "evaluation.manage_campaign")
+    has_answers = selectors.campaign_has_answers(campaign=campaign)
+    form = ConfirmForm(posted(request))
+    status = 200
+    if request.method == "POST":
+        status = 409
+        if form.is_valid():
+            try:
+                services.campaign_delete(campaign=campaign, actor=request.user)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The campaign was deleted."))
+                return redirect("evaluation:campaign-list", table_slug=request.table.slug)
+    return render(
+        request,
+        "evaluation/campaign_delete.html",
+        {"table": request.table, "campaign": campaign, "form": form, "has_answers": has_answers},
+        status=status,
+    )
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
 def campaign_detail(request: TableRequest, campaign_id: int) -> HttpResponse:
     """The campaign, its response rate; coordinators invite external partners here."""
     campaign = _campaign(request, campaign_id, "evaluation.view_campaign")
@@ -232,6 +258,7 @@ def campaign_detail(request: TableRequest, campaign_id: int) -> HttpResponse:
             "share_url": links.share_url(campaign=campaign)
             if can_manage and campaign.results_shared
             else "",
+            "can_delete": can_manage and not selectors.campaign_has_answers(campaign=campaign),
             "can_record_group_answer": campaign.mode == Mode.TOGETHER
             and can(request.user, "evaluation.record_group_answer", campaign),
             "axes": selectors.wheel_axes(campaign=campaign)

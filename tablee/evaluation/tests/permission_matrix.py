@@ -74,6 +74,7 @@ EXPECTATIONS = {
     "evaluation:campaign-create": Expect(COORDINATION, kwargs=_t),
     "evaluation:campaign-detail": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
     "evaluation:campaign-edit": Expect(COORDINATION, setup=_campaign, kwargs=_c),
+    "evaluation:campaign-delete": Expect(COORDINATION, setup=_campaign, kwargs=_c),
     "evaluation:campaign-answer": Expect(ANSWER, setup=_campaign, kwargs=_c),
     "evaluation:campaign-results": Expect(TABLE_READ, setup=_campaign, kwargs=_c),
     "evaluation:campaign-discussion": Expect(TABLE_READ, setup=_campaign, kwargs=_c),

@@ -250,3 +250,33 @@ def test_results_queries_do_not_grow(client, table, member, count, django_assert
     url = reverse("evaluation:campaign-results", args=[table.slug, campaign.pk])
     with django_assert_max_num_queries(15):
         assert client.get(url, {"by": "role"}).status_code == 200
+
+
+def _delete_url(campaign):
+    return reverse(
+        "evaluation:campaign-delete",
+        kwargs={"table_slug": campaign.table.slug, "campaign_id": campaign.pk},
+    )
+
+
+def test_a_campaign_nobody_answered_can_be_deleted_after_confirming(client, table, coordinator):
+    campaign = CampaignFactory(table=table)
+    ExternalInvitation.objects.create(table=table, campaign=campaign, email="v@example.org")
+    client.force_login(coordinator)
+    page = client.get(_delete_url(campaign))
+    assert page.status_code == 200 and b"button--danger" in page.content
+    response = client.post(_delete_url(campaign))
+    assert response.status_code == 302
+    assert not Campaign.objects.exists() and not ExternalInvitation.objects.exists()
+    assert AuditEntry.objects.filter(event="EVALUATION_CAMPAIGN_DELETED").count() == 1
+
+
+def test_a_campaign_with_answers_cannot_be_deleted(client, table, coordinator):
+    campaign = CampaignFactory(table=table)
+    add_responses(campaign, 1)
+    client.force_login(coordinator)
+    assert b"button--danger" not in client.get(_delete_url(campaign)).content
+    response = client.post(_delete_url(campaign))
+    assert response.status_code == 409
+    assert Campaign.objects.filter(pk=campaign.pk).exists()
+    assert Response.objects.filter(campaign=campaign).count() == 1
