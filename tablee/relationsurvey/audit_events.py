@@ -15,3 +15,7 @@ class Event(models.TextChoices):
         "RELATION_ANSWERS_ENTERED",
         _("Relations survey answers entered by the coordination"),
     )
+    RELATION_WAVE_DELETED = (
+        "RELATION_WAVE_DELETED",
+        _("Relations survey wave deleted before any answer"),
+    )

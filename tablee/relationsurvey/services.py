@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tablee.accounts.models import User
 from tablee.core import audit
-from tablee.core.errors import Conflict, InvalidInput, InvalidTransition
+from tablee.core.errors import Conflict, DomainError, InvalidInput, InvalidTransition
 from tablee.organizations.selectors import table_seated_organizations
 from tablee.relationsurvey import selectors
 from tablee.relationsurvey.audit_events import Event
@@ -324,3 +324,21 @@ def answers_enter(
         base_revision=base_revision,
         entered=True,
     )
+
+
+@transaction.atomic
+def wave_delete(*, wave: Wave, actor: User) -> None:
+    """Delete a wave created by mistake, before any organization answered it."""
+    current = Wave.objects.select_for_update(of=("self",)).select_related("table").get(pk=wave.pk)
+    if AnswerSet.objects.filter(wave=current).exists():
+        raise DomainError(
+            _("Organizations have already answered this wave: it stays in the table's memory.")
+        )
+    audit.record(
+        event=Event.RELATION_WAVE_DELETED,
+        actor=actor,
+        table=current.table,
+        target=current,
+        old=_settings(current),
+    )
+    current.delete()  # its participants go with it

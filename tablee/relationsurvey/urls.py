@@ -11,6 +11,7 @@ urlpatterns = [
     path("relation-surveys/new/", views.wave_create, name="wave-create"),
     path(_W, views.wave_detail, name="wave-detail"),
     path(_W + "edit/", views.wave_edit, name="wave-edit"),
+    path(_W + "delete/", views.wave_delete, name="wave-delete"),
     path(_W + "answer/", views.wave_answer, name="wave-answer"),
     path(
         _W + "organizations/<int:organization_id>/enter/",

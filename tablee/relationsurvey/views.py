@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from tablee.core.charts import Point, bar_chart
 from tablee.core.errors import Conflict, DomainError
-from tablee.core.forms import add_domain_error, posted
+from tablee.core.forms import ConfirmForm, add_domain_error, posted
 from tablee.core.pagination import paginate
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
@@ -106,6 +106,32 @@ def wave_create(request: TableRequest) -> HttpResponse:
 
 @table_view
 @require_http_methods(["GET", "POST"])
+def wave_delete(request: TableRequest, wave_id: int) -> HttpResponse:
+    """Confirm, then delete a wave no organization has answered yet."""
+    wave = _wave(request, wave_id, "relationsurvey.manage_wave")
+    has_answers = bool(selectors.answered_ids(wave=wave))
+    form = ConfirmForm(posted(request))
+    status = 200
+    if request.method == "POST":
+        status = 409
+        if form.is_valid():
+            try:
+                services.wave_delete(wave=wave, actor=request.user)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("The wave was deleted."))
+                return redirect("relationsurvey:wave-list", table_slug=request.table.slug)
+    return render(
+        request,
+        "relationsurvey/wave_delete.html",
+        {"table": request.table, "wave": wave, "form": form, "has_answers": has_answers},
+        status=status,
+    )
+
+
+@table_view
+@require_http_methods(["GET", "POST"])
 def wave_edit(request: TableRequest, wave_id: int) -> HttpResponse:
     wave = _wave(request, wave_id, "relationsurvey.manage_wave")
     form = WaveForm(
@@ -179,6 +205,7 @@ def wave_detail(request: TableRequest, wave_id: int) -> HttpResponse:
             "percent": round(100 * len(answered) / total) if total else None,
             "sentence": selectors.rule_sentence(wave.tie_rule, wave.tie_level),
             "mine": [{"organization": org, "answered": org.pk in answered} for org in mine],
+            "answered_any": bool(answered),
             "can_answer": bool(mine) and can(request.user, "relationsurvey.answer_wave", wave),
             "can_manage": can(request.user, "relationsurvey.manage_wave", wave),
             "can_enter": can(request.user, "relationsurvey.enter_answers", wave),

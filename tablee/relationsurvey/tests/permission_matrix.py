@@ -54,6 +54,7 @@ EXPECTATIONS = {
     "relationsurvey:wave-create": Expect(COORDINATION, kwargs=_t),
     "relationsurvey:wave-detail": Expect(TABLE_READ, setup=_wave, kwargs=_w),
     "relationsurvey:wave-edit": Expect(COORDINATION, setup=_wave, kwargs=_w),
+    "relationsurvey:wave-delete": Expect(COORDINATION, setup=_wave, kwargs=_w),
     "relationsurvey:wave-answer": Expect(ANSWER, setup=_wave, kwargs=_w),
     "relationsurvey:answers-enter": Expect(COORDINATION, setup=_wave, kwargs=_o),
     "relationsurvey:wave-results": Expect(TABLE_READ, setup=_wave, kwargs=_w),

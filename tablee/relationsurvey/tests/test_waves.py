@@ -191,3 +191,33 @@ def test_detail_page_for_a_representative_and_for_the_coordination(
     text = client.get(wave.get_absolute_url()).content.decode()
     assert "Who has answered" in text
     assert reverse("relationsurvey:answers-enter", args=[table.slug, wave.pk, b.pk]) in text
+
+
+def _delete_url(wave):
+    return reverse(
+        "relationsurvey:wave-delete", kwargs={"table_slug": wave.table.slug, "wave_id": wave.pk}
+    )
+
+
+def test_a_wave_nobody_answered_can_be_deleted_after_confirming(
+    client, table, coordinator, audit_entries
+):
+    seated_orgs(table, 3)
+    wave = make_wave(table=table, actor=coordinator)
+    client.force_login(coordinator)
+    assert b"button--danger" in client.get(_delete_url(wave)).content
+    assert client.post(_delete_url(wave)).status_code == 302
+    assert not Wave.objects.exists() and not Participant.objects.exists()
+    assert audit_entries()[-1].event == Event.RELATION_WAVE_DELETED
+
+
+def test_an_answered_wave_stays(client, table, coordinator):
+    from tablee.relationsurvey.models import AnswerSet
+    from tablee.relationsurvey.tests.factories import answer
+
+    orgs = seated_orgs(table, 3)
+    wave = make_wave(table=table, actor=coordinator)
+    answer(wave, orgs[0], {orgs[1]: 2, orgs[2]: 0})
+    client.force_login(coordinator)
+    assert client.post(_delete_url(wave)).status_code == 409
+    assert Wave.objects.filter(pk=wave.pk).exists() and AnswerSet.objects.count() == 1
