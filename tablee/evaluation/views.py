@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -207,7 +208,16 @@ def campaign_delete(request: TableRequest, campaign_id: int) -> HttpResponse:
     return render(
         request,
         "evaluation/campaign_delete.html",
-        {"table": request.table, "campaign": campaign, "form": form, "has_answers": has_answers},
+        {
+            "table": request.table,
+            "campaign": campaign,
+            "form": form,
+            "blocked": has_answers,
+            "back_url": reverse(
+                "evaluation:campaign-detail",
+                kwargs={"table_slug": request.table.slug, "campaign_id": campaign.pk},
+            ),
+        },
         status=status,
     )
 

@@ -125,7 +125,13 @@ def wave_delete(request: TableRequest, wave_id: int) -> HttpResponse:
     return render(
         request,
         "relationsurvey/wave_delete.html",
-        {"table": request.table, "wave": wave, "form": form, "has_answers": has_answers},
+        {
+            "table": request.table,
+            "wave": wave,
+            "form": form,
+            "blocked": has_answers,
+            "back_url": wave.get_absolute_url(),
+        },
         status=status,
     )
 
