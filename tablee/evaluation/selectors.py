@@ -166,6 +166,8 @@ def campaigns_to_remind(*, today: date) -> list[int]:
         Campaign.objects.filter(
             opens_at__lte=now, closes_at__gt=now, table__deleted_at__isnull=True
         )
+        # Answered together in a meeting: nobody has anything to answer alone.
+        .exclude(mode=Mode.TOGETHER)
         .filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lt=today))
         .values_list("pk", flat=True)
     )

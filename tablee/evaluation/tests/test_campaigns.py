@@ -150,6 +150,15 @@ def test_reminders_go_to_those_who_have_not_answered(table, member, coordinator)
     assert mail.outbox == [] and reminded.count() == 1
 
 
+def test_no_reminder_for_a_campaign_answered_together_in_a_meeting(table, member):
+    campaign = CampaignFactory(table=table, people=[member], mode="together")
+    ExternalInvitation.objects.create(table=table, campaign=campaign, email="ville@example.org")
+    mail.outbox.clear()
+    call_command("send_evaluation_reminders")
+    assert mail.outbox == []
+    assert not PendingNotification.objects.filter(subject__contains=campaign.title).exists()
+
+
 def test_no_result_below_threshold(client, table, member):
     campaign = CampaignFactory(table=table)
     add_responses(campaign, 4)
