@@ -242,6 +242,12 @@ def campaign_update(*, campaign: Campaign, actor, data: CampaignInput, revision:
 @transaction.atomic
 def campaign_invite_external(*, campaign: Campaign, actor, email: str, name: str = ""):
     email = email.strip().lower()
+    if campaign.mode == Mode.TOGETHER:
+        message = _(
+            "This campaign is answered together in a meeting: invite the partner to the "
+            "meeting; there is no link to answer alone."
+        )
+        raise InvalidInput(message, extra={"fields": {"email": [message]}})
     if ExternalInvitation.objects.filter(campaign=campaign, email=email).exists():
         raise InvalidInput(
             _("This address is already invited."),

@@ -150,6 +150,15 @@ def test_reminders_go_to_those_who_have_not_answered(table, member, coordinator)
     assert mail.outbox == [] and reminded.count() == 1
 
 
+def test_no_answer_link_for_a_campaign_answered_together(table, coordinator):
+    campaign = CampaignFactory(table=table, mode="together")
+    with pytest.raises(InvalidInput):
+        services.campaign_invite_external(
+            campaign=campaign, actor=coordinator, email="ville@example.org"
+        )
+    assert not ExternalInvitation.objects.exists()
+
+
 def test_no_reminder_for_a_campaign_answered_together_in_a_meeting(table, member):
     campaign = CampaignFactory(table=table, people=[member], mode="together")
     ExternalInvitation.objects.create(table=table, campaign=campaign, email="ville@example.org")
