@@ -103,7 +103,18 @@ def _input(form: CampaignForm, choices: dict) -> services.CampaignInput:
 def campaign_create(request: TableRequest) -> HttpResponse:
     require(request.user, "evaluation.manage_campaign", request.table)
     choices = _form_choices(request.table)
-    form = CampaignForm(posted(request), **choices)
+    # The table's last thresholds, so this year reads like the last one.
+    latest = selectors.campaign_list(table=request.table).first()
+    initial = (
+        {
+            "divergence_sd": latest.divergence_sd,
+            "polarisation_percent": latest.polarisation_percent,
+            "anonymity_threshold": latest.anonymity_threshold,
+        }
+        if latest
+        else {}
+    )
+    form = CampaignForm(posted(request), initial=initial, **choices)
     status = 200
     if request.method == "POST":
         status = 400

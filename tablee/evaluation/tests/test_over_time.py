@@ -446,3 +446,16 @@ def test_series_api(client, table, coordinator):
     ).json()
     assert [c["visible"] for c in data["campaigns"]] == [False, True]
     assert data["dimensions"][0]["means"] == [None, 4]
+
+
+def test_a_new_campaign_starts_from_the_tables_last_thresholds(client, table, coordinator):
+    CampaignFactory(
+        table=table, divergence_sd=Decimal("0.9"), polarisation_percent=35, anonymity_threshold=7
+    )
+    client.force_login(coordinator)
+    body = client.get(
+        reverse("evaluation:campaign-create", kwargs={"table_slug": table.slug})
+    ).content.decode()
+    assert 'name="divergence_sd" value="0.9"' in body
+    assert 'name="polarisation_percent" value="35"' in body
+    assert 'name="anonymity_threshold" value="7"' in body
