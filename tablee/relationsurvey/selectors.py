@@ -396,6 +396,11 @@ def _rows(
     ]
 
 
+def summary_rows(results: WaveResults) -> list[tuple[str, str]]:
+    """(measure, value) of one wave under its rule, as the comparison words them."""
+    return [(row.label, row.after) for row in _rows(results.m, results.m, results.m, results.m)]
+
+
 def wave_comparison(
     *, wave: Wave, rule: str | None = None, level: int | None = None
 ) -> WaveComparison:

@@ -5,8 +5,8 @@ the rules of the results pages: nothing at all below a campaign's anonymity
 threshold, group breakdowns only when every group shown (and the pooled
 rest) reaches it, never one person's answers. Three instruments of the year:
 the latest partnership diagnostic (with the table's own reading of it, from
-its discussion sheet), the latest appreciation wheel and the latest
-winning-conditions self-check.
+its discussion sheet), the latest appreciation wheel, the latest
+winning-conditions self-check and the latest relations survey wave.
 
 Results stay private to the table unless it decided, by a recorded
 decision, to share them: in the copy for partners and funders a campaign
@@ -46,6 +46,7 @@ def evaluation(section: Section, *, table, start: date, end: date, audience: str
     _diagnostic(section, campaigns.get("diagnostic"), audience)
     _wheel(section, campaigns.get("wheel"), audience)
     _selfcheck(section, table, start, end)
+    _relations(section, table, start, end, audience)
 
 
 def _campaigns_of_year(table, start: date, end: date) -> dict:
@@ -513,3 +514,73 @@ def _selfcheck(section: Section, table, start: date, end: date) -> None:
             "rated itself."
         )
     )
+
+
+def _relations(section: Section, table, start: date, end: date, audience: str) -> None:
+    """The latest relations wave closed in the year, beside the one before it."""
+    from tablee.relationsurvey import selectors
+    from tablee.relationsurvey.models import Wave
+
+    section.heading(_("Relations between organizations"))
+    first, last = year_bounds(start, end)
+    wave = (
+        Wave.objects.for_table(table)
+        .filter(closes_at__gte=first, closes_at__lte=min(last, timezone.now()))
+        .select_related("table")
+        .order_by("-closes_at", "-pk")
+        .first()
+    )
+    if wave is None:
+        section.muted(_("No relations survey wave closed this year."))
+        return
+    comparison = selectors.wave_comparison(wave=wave)
+    current = comparison.current
+    section.text(wave.title)
+    section.facts(
+        [
+            [_("Closed on"), format_date(timezone.localdate(wave.closes_at))],
+            [_("Organizations that answered"), current.response_sentence],
+            [_("Tie rule"), current.sentence],
+        ]
+    )
+    if audience == AUDIENCE_OUTSIDE:
+        section.muted(
+            _(
+                "The map of the relations between member organizations stays with the table: "
+                "it appears only in the members' copy of this report."
+            )
+        )
+        return
+    previous = comparison.previous
+    if previous is None:
+        rows = [[_("Measure"), _("Value")]]
+        rows += [[label, value] for label, value in selectors.summary_rows(current)]
+        section.grid(rows, (0.6, 0.4))
+        return
+    section.text(
+        _(
+            "Compared with %(title)s: %(joined)s organization(s) joined and %(left)s left; the "
+            "last two columns measure only the %(stable)s organizations present both times, "
+            "so arrivals and departures do not pass for change."
+        )
+        % {
+            "title": previous.wave.title,
+            "joined": len(comparison.joined),
+            "left": len(comparison.left),
+            "stable": len(comparison.stable),
+        }
+    )
+    rows = [
+        [
+            _("Measure"),
+            previous.wave.title,
+            wave.title,
+            _("Both times, before"),
+            _("Both times, now"),
+        ]
+    ]
+    rows += [
+        [row.label, row.before, row.after, row.stable_before, row.stable_after]
+        for row in comparison.rows
+    ]
+    section.grid(rows, (0.32, 0.17, 0.17, 0.17, 0.17))
