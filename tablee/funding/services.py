@@ -99,6 +99,25 @@ def _changes(old: dict[str, str], new: dict[str, str]) -> tuple[dict, dict]:
     return changed, {k: new[k] for k in changed}
 
 
+def _save_audited(current, values: dict, fields, *, event, actor, table=None):
+    """Apply `values`, bump the revision, save, and log only what changed."""
+    old = _snapshot(current, fields)
+    for field, value in values.items():
+        setattr(current, field, value)
+    current.revision += 1
+    current.save()
+    old, new = _changes(old, _snapshot(current, fields))
+    audit.record(
+        event=event,
+        actor=actor,
+        table=table or current.table,
+        target=current,
+        old=old,
+        new=new,
+    )
+    return current
+
+
 # Resources committed to plan actions
 
 _RESOURCE_FIELDS = ("action_id", "organization_id", "kind", "quantity", "unit", "amount", "note")
@@ -215,23 +234,13 @@ def resource_update(
     process = current.action.process
     _check_resource_objects(process=process, action=action, organization=organization)
     values = _resource_values(kind=kind, quantity=quantity, unit=unit, amount=amount, note=note)
-    old = _snapshot(current, _RESOURCE_FIELDS)
-    current.action = action
-    current.organization = organization
-    for field, value in values.items():
-        setattr(current, field, value)
-    current.revision += 1
-    current.save()
-    old, new = _changes(old, _snapshot(current, _RESOURCE_FIELDS))
-    audit.record(
+    return _save_audited(
+        current,
+        {"action": action, "organization": organization, **values},
+        _RESOURCE_FIELDS,
         event=Event.FUNDING_RESOURCE_UPDATED,
         actor=actor,
-        table=current.table,
-        target=current,
-        old=old,
-        new=new,
     )
-    return current
 
 
 @transaction.atomic
@@ -332,21 +341,9 @@ def funder_update(
         contact_phone=contact_phone,
         exclude_pk=current.pk,
     )
-    old = _snapshot(current, _FUNDER_FIELDS)
-    for field, value in values.items():
-        setattr(current, field, value)
-    current.revision += 1
-    current.save()
-    old, new = _changes(old, _snapshot(current, _FUNDER_FIELDS))
-    audit.record(
-        event=Event.FUNDING_FUNDER_UPDATED,
-        actor=actor,
-        table=current.table,
-        target=current,
-        old=old,
-        new=new,
+    return _save_audited(
+        current, values, _FUNDER_FIELDS, event=Event.FUNDING_FUNDER_UPDATED, actor=actor
     )
-    return current
 
 
 @transaction.atomic
@@ -489,21 +486,9 @@ def program_update(
                 "process",
                 _("Some budget lines fund actions of another process: move or remove them first."),
             )
-    old = _snapshot(current, _PROGRAM_FIELDS)
-    for field, value in values.items():
-        setattr(current, field, value)
-    current.revision += 1
-    current.save()
-    old, new = _changes(old, _snapshot(current, _PROGRAM_FIELDS))
-    audit.record(
-        event=Event.FUNDING_PROGRAM_UPDATED,
-        actor=actor,
-        table=current.table,
-        target=current,
-        old=old,
-        new=new,
+    return _save_audited(
+        current, values, _PROGRAM_FIELDS, event=Event.FUNDING_PROGRAM_UPDATED, actor=actor
     )
-    return current
 
 
 @transaction.atomic
@@ -569,22 +554,13 @@ def reporting_date_update(
     )
     _check_revision(current, base_revision)
     values = _reporting_values(program=current.program, due_on=due_on, what=what)
-    old = _snapshot(current, _REPORTING_FIELDS)
-    current.due_on = values["due_on"]
-    current.what = values["what"]
-    current.is_done = bool(is_done)
-    current.revision += 1
-    current.save()
-    old, new = _changes(old, _snapshot(current, _REPORTING_FIELDS))
-    audit.record(
+    return _save_audited(
+        current,
+        {"due_on": values["due_on"], "what": values["what"], "is_done": bool(is_done)},
+        _REPORTING_FIELDS,
         event=Event.FUNDING_REPORTING_UPDATED,
         actor=actor,
-        table=current.table,
-        target=current,
-        old=old,
-        new=new,
     )
-    return current
 
 
 @transaction.atomic
@@ -697,21 +673,14 @@ def budget_line_update(
         note=note,
         other_lines_total=selectors.program_used(program=program) - current.amount,
     )
-    old = _snapshot(current, _LINE_FIELDS)
-    for field, value in values.items():
-        setattr(current, field, value)
-    current.revision += 1
-    current.save()
-    old, new = _changes(old, _snapshot(current, _LINE_FIELDS))
-    audit.record(
+    return _save_audited(
+        current,
+        values,
+        _LINE_FIELDS,
         event=Event.FUNDING_BUDGET_LINE_UPDATED,
         actor=actor,
         table=program.table,
-        target=current,
-        old=old,
-        new=new,
     )
-    return current
 
 
 @transaction.atomic
