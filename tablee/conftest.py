@@ -7,6 +7,21 @@ from tablee.tables.models import Role
 from tablee.tables.tests.factories import MembershipFactory, TableFactory
 
 
+@pytest.fixture(autouse=True)
+def _source_language():
+    """Each test starts in English, whatever an earlier request left active.
+
+    The middleware activates a language per request in the running thread;
+    without this, code run outside a request (warnings, services) would speak
+    the language of whichever test ran before on the same worker.
+    """
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def client(client, settings):
     """The test client reads pages in English, the source language.
