@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -51,3 +52,36 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors: the failure may come from one of them.
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"request_path": request.path}), status=500)
+
+
+def confirm_delete(
+    request: HttpRequest,
+    *,
+    template: str,
+    context: dict,
+    blocked: bool,
+    delete,
+    done_message: str,
+    done_url: str,
+) -> HttpResponse:
+    """Ask, then delete: GET shows the confirmation, POST calls `delete()`.
+
+    `blocked` says the object must stay (the page explains why); a refusal
+    from the service is shown on the form with status 409.
+    """
+    from tablee.core.errors import DomainError
+    from tablee.core.forms import ConfirmForm, add_domain_error, posted
+
+    form = ConfirmForm(posted(request))
+    status = 200
+    if request.method == "POST":
+        status = 409
+        if form.is_valid():
+            try:
+                delete()
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, done_message)
+                return redirect(done_url)
+    return render(request, template, {**context, "form": form, "blocked": blocked}, status=status)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from tablee.core.charts import Point, Series, bar_chart, line_chart
 from tablee.core.errors import DomainError
 from tablee.core.forms import add_domain_error, posted
+from tablee.core.pagination import paginate
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
 from tablee.engagement import selectors, services
@@ -64,7 +64,7 @@ def health(request: TableRequest) -> HttpResponse:
     )
     trend, sectors = _charts(report)
     # A large table has hundreds of seats: their rates go 50 to a page.
-    seat_page = Paginator(report.by_seat, SEATS_PER_PAGE).get_page(request.GET.get("seats_page"))
+    seat_page = paginate(request, report.by_seat, SEATS_PER_PAGE, param="seats_page")
     return render(
         request,
         "engagement/health.html",

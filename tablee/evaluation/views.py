@@ -14,10 +14,11 @@ from django.views.decorators.http import require_http_methods
 
 from tablee.core.charts import Point, Series, bar_chart, radar_chart
 from tablee.core.errors import Conflict, DomainError
-from tablee.core.forms import ConfirmForm, add_domain_error, posted
+from tablee.core.forms import add_domain_error, posted
 from tablee.core.pagination import paginate
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
+from tablee.core.views import confirm_delete
 from tablee.evaluation import links, selectors, services
 from tablee.evaluation.forms import (
     AnswerForm,
@@ -203,33 +204,22 @@ def campaign_edit(request: TableRequest, campaign_id: int) -> HttpResponse:
 def campaign_delete(request: TableRequest, campaign_id: int) -> HttpResponse:
     """Confirm, then delete a campaign nobody has answered yet."""
     campaign = _campaign(request, campaign_id, "evaluation.manage_campaign")
-    has_answers = selectors.campaign_has_answers(campaign=campaign)
-    form = ConfirmForm(posted(request))
-    status = 200
-    if request.method == "POST":
-        status = 409
-        if form.is_valid():
-            try:
-                services.campaign_delete(campaign=campaign, actor=request.user)
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                messages.success(request, _("The campaign was deleted."))
-                return redirect("evaluation:campaign-list", table_slug=request.table.slug)
-    return render(
+    slug = request.table.slug
+    return confirm_delete(
         request,
-        "evaluation/campaign_delete.html",
-        {
+        template="evaluation/campaign_delete.html",
+        context={
             "table": request.table,
             "campaign": campaign,
-            "form": form,
-            "blocked": has_answers,
             "back_url": reverse(
                 "evaluation:campaign-detail",
-                kwargs={"table_slug": request.table.slug, "campaign_id": campaign.pk},
+                kwargs={"table_slug": slug, "campaign_id": campaign.pk},
             ),
         },
-        status=status,
+        blocked=selectors.campaign_has_answers(campaign=campaign),
+        delete=lambda: services.campaign_delete(campaign=campaign, actor=request.user),
+        done_message=_("The campaign was deleted."),
+        done_url=reverse("evaluation:campaign-list", kwargs={"table_slug": slug}),
     )
 
 
@@ -614,13 +604,7 @@ def shared_results(request: HttpRequest, table_slug: str, token: str) -> HttpRes
         )
     context = {"campaign": campaign, "table_name": campaign.table.name}
     if campaign.instrument == Instrument.WHEEL:
-        results = selectors.wheel_results(campaign=campaign)
-        context.update(
-            results=results,
-            chart=_wheel_chart(results),
-            overall=[(a, results.overall.get(a.key)) for a in results.axes],
-            group_rows=[(a, [g.axes[a.key] for g in results.groups]) for a in results.axes],
-        )
+        context.update(_wheel_tables(selectors.wheel_results(campaign=campaign)))
     else:
         results = selectors.campaign_results(campaign=campaign)
         context.update(results=results, chart=_diagnostic_chart(results))
@@ -629,21 +613,27 @@ def shared_results(request: HttpRequest, table_slug: str, token: str) -> HttpRes
     return response
 
 
+def _wheel_tables(results) -> dict:
+    """The wheel's chart and tables, as the results page and the shared page show them."""
+    return {
+        "results": results,
+        "chart": _wheel_chart(results),
+        "overall": [(a, results.overall.get(a.key)) for a in results.axes],
+        "group_rows": [(a, [g.axes[a.key] for g in results.groups]) for a in results.axes],
+    }
+
+
 def _wheel_results_page(request: TableRequest, campaign, by: str) -> HttpResponse:
     results = selectors.wheel_results(campaign=campaign, by=by)
     names = {a.key: a.name for a in results.axes}
-    chart = _wheel_chart(results)
     return render(
         request,
         "evaluation/wheel_results.html",
         {
             "table": request.table,
             "campaign": campaign,
-            "results": results,
-            "chart": chart,
+            **_wheel_tables(results),
             "names": names,
-            "overall": [(a, results.overall.get(a.key)) for a in results.axes],
-            "group_rows": [(a, [g.axes[a.key] for g in results.groups]) for a in results.axes],
             "gaps": [(names[g.axis], g) for g in results.gaps],
             "notes": [(a, results.notes[a.key]) for a in results.axes if a.key in results.notes],
             "trend": [

@@ -374,31 +374,36 @@ def _number(value: float | None, decimals: int = 2) -> str:
     return number_format(value, decimal_pos=decimals)
 
 
+def _measures() -> list[tuple[str, object]]:
+    """(label, reading of a Metrics) of every measure a wave is summed up by."""
+    return [
+        (_("Organizations taking part"), lambda m: str(m.n)),
+        (_("Response rate"), lambda m: _percent(m.response_rate)),
+        (_("Ties"), lambda m: str(m.tie_count)),
+        (_("Density"), lambda m: _number(m.density)),
+        (_("Mean number of ties per organization"), lambda m: _number(m.mean_degree, 1)),
+        (_("Reciprocity"), lambda m: _percent(m.reciprocity)),
+        (_("Degree centralization"), lambda m: _number(m.centralization)),
+        (_("Connected groups"), lambda m: str(m.components)),
+        (_("Isolated organizations"), lambda m: str(len(m.isolates))),
+        (_("E-I index between sectors"), lambda m: _number(m.ei_index)),
+        (_("Trust, network mean (1 to 4)"), lambda m: _number(m.trust_mean, 1)),
+        (_("Value, network mean (1 to 4)"), lambda m: _number(m.value_mean, 1)),
+    ]
+
+
 def _rows(
     before: metrics.Metrics, after: metrics.Metrics, sb: metrics.Metrics, sa: metrics.Metrics
 ) -> list[CompareRow]:
-    def row(label, get):
-        return CompareRow(str(label), get(before), get(after), get(sb), get(sa))
-
     return [
-        row(_("Organizations taking part"), lambda m: str(m.n)),
-        row(_("Response rate"), lambda m: _percent(m.response_rate)),
-        row(_("Ties"), lambda m: str(m.tie_count)),
-        row(_("Density"), lambda m: _number(m.density)),
-        row(_("Mean number of ties per organization"), lambda m: _number(m.mean_degree, 1)),
-        row(_("Reciprocity"), lambda m: _percent(m.reciprocity)),
-        row(_("Degree centralization"), lambda m: _number(m.centralization)),
-        row(_("Connected groups"), lambda m: str(m.components)),
-        row(_("Isolated organizations"), lambda m: str(len(m.isolates))),
-        row(_("E-I index between sectors"), lambda m: _number(m.ei_index)),
-        row(_("Trust, network mean (1 to 4)"), lambda m: _number(m.trust_mean, 1)),
-        row(_("Value, network mean (1 to 4)"), lambda m: _number(m.value_mean, 1)),
+        CompareRow(str(label), get(before), get(after), get(sb), get(sa))
+        for label, get in _measures()
     ]
 
 
 def summary_rows(results: WaveResults) -> list[tuple[str, str]]:
     """(measure, value) of one wave under its rule, as the comparison words them."""
-    return [(row.label, row.after) for row in _rows(results.m, results.m, results.m, results.m)]
+    return [(str(label), get(results.m)) for label, get in _measures()]
 
 
 def wave_comparison(

@@ -19,10 +19,11 @@ from django.views.decorators.http import require_http_methods
 
 from tablee.core.charts import Point, bar_chart
 from tablee.core.errors import Conflict, DomainError
-from tablee.core.forms import ConfirmForm, add_domain_error, posted
+from tablee.core.forms import add_domain_error, posted
 from tablee.core.pagination import paginate
 from tablee.core.permissions import can, require
 from tablee.core.tenancy import TableRequest, table_view
+from tablee.core.views import confirm_delete
 from tablee.relationsurvey import selectors, services
 from tablee.relationsurvey.forms import AnswerForm, ReadingForm, WaveForm
 from tablee.relationsurvey.models import DEFAULT_THRESHOLD, DEFAULT_TIE_LEVEL, JointWork, TieRule
@@ -109,30 +110,14 @@ def wave_create(request: TableRequest) -> HttpResponse:
 def wave_delete(request: TableRequest, wave_id: int) -> HttpResponse:
     """Confirm, then delete a wave no organization has answered yet."""
     wave = _wave(request, wave_id, "relationsurvey.manage_wave")
-    has_answers = bool(selectors.answered_ids(wave=wave))
-    form = ConfirmForm(posted(request))
-    status = 200
-    if request.method == "POST":
-        status = 409
-        if form.is_valid():
-            try:
-                services.wave_delete(wave=wave, actor=request.user)
-            except DomainError as error:
-                add_domain_error(form, error)
-            else:
-                messages.success(request, _("The wave was deleted."))
-                return redirect("relationsurvey:wave-list", table_slug=request.table.slug)
-    return render(
+    return confirm_delete(
         request,
-        "relationsurvey/wave_delete.html",
-        {
-            "table": request.table,
-            "wave": wave,
-            "form": form,
-            "blocked": has_answers,
-            "back_url": wave.get_absolute_url(),
-        },
-        status=status,
+        template="relationsurvey/wave_delete.html",
+        context={"table": request.table, "wave": wave, "back_url": wave.get_absolute_url()},
+        blocked=bool(selectors.answered_ids(wave=wave)),
+        delete=lambda: services.wave_delete(wave=wave, actor=request.user),
+        done_message=_("The wave was deleted."),
+        done_url=reverse("relationsurvey:wave-list", kwargs={"table_slug": request.table.slug}),
     )
 
 
